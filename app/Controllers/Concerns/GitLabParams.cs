@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace GitLabLite.Controllers.Concerns;
+
+/// <summary>
+/// GitLab takes parameters from the query string, a form body or a JSON body alike (curl users send forms, API
+/// libraries send JSON). This merges all three into one JSON object and binds it to a params record.
+/// </summary>
+public static class GitLabParams
+{
+    public const int MaxBodyBytes = 1 << 20;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        Converters = { new LenientBooleanConverter() },
+    };
+
+    /// <summary>The bound params, or an error message naming the offending field.</summary>
+    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request) where T : class
+    {
+        var merged = new JsonObject();
+        foreach (var (key, values) in request.Query)
+            Add(merged, key, values);
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            foreach (var (key, values) in form)
+                Add(merged, key, values);
+        }
+        else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            JsonNode? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            }
+            catch (JsonException e)
+            {
+                return (null, $"Invalid JSON body: {e.Message.Split(" Path:")[0]}");
+            }
+            if (body is JsonObject obj)
+                foreach (var (key, value) in obj.ToList())
+                {
+                    obj.Remove(key);
+                    merged[key] = value;
+                }
+            else if (body is not null)
+                return (null, "The JSON body must be an object");
+        }
+        try
+        {
+            return (merged.Deserialize<T>(Json), null);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body";
+            return (null, $"{field} is invalid");
+        }
+    }
+
+    private static void Add(JsonObject target, string key, Microsoft.Extensions.Primitives.StringValues values)
+    {
+        // Rack style arrays: scopes[]=api&scopes[]=read_api.
+        if (key.EndsWith("[]", StringComparison.Ordinal))
+        {
+            var name = key[..^2];
+            var array = target[name] as JsonArray ?? new JsonArray();
+            foreach (var v in values) array.Add(v);
+            target[name] = array;
+        }
+        else
+            target[key] = values.ToString();
+    }
+
+    private sealed class LenientBooleanConverter : JsonConverter<bool>
+    {
+        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.String => reader.GetString() switch
+            {
+                "true" or "1" or "yes" or "on" => true,
+                "false" or "0" or "no" or "off" or "" => false,
+                _ => throw new JsonException("not a boolean"),
+            },
+            JsonTokenType.Number => reader.GetInt64() != 0,
+            _ => throw new JsonException("not a boolean"),
+        };
+
+        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
+    }
+}

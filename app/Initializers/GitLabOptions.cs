@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GitLabLite.Initializers;
+
+/// <summary>The `GitLab:` section: the instance's external URL and where repositories live.</summary>
+public sealed class GitLabOptions
+{
+    public const string Section = "GitLab";
+
+    [Required]
+    public string Url { get; set; } = "";
+
+    [Required]
+    public string RepositoriesPath { get; set; } = "";
+
+    /// <summary>Overrides the host part of Go module paths when the URL's host has no dot (go's CheckPath).</summary>
+    public string? GoModuleHost { get; set; }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace GitLabLite.Initializers;
+
+/// <summary>Values derived once from <see cref="GitLabOptions"/>: base URL, module prefix, absolute storage path.</summary>
+public sealed class InstanceSettings
+{
+    public InstanceSettings(IOptions<GitLabOptions> options)
+    {
+        var o = options.Value;
+        var url = new Uri(o.Url.TrimEnd('/') + "/", UriKind.Absolute);
+        BaseUrl = o.Url.TrimEnd('/');
+        Host = url.Host;
+        RelativeRoot = url.AbsolutePath.Trim('/');
+        var moduleHost = string.IsNullOrEmpty(o.GoModuleHost) ? url.Host : o.GoModuleHost;
+        ModulePrefix = RelativeRoot.Length == 0 ? moduleHost : $"{moduleHost}/{RelativeRoot}";
+        RepositoriesPath = Path.GetFullPath(o.RepositoriesPath);
+    }
+
+    /// <summary>External URL without a trailing slash, e.g. https://gitlab.example.com.</summary>
+    public string BaseUrl { get; }
+
+    public string Host { get; }
+
+    public string RelativeRoot { get; }
+
+    /// <summary>Go module path prefix: host without scheme and port, plus the relative URL root.</summary>
+    public string ModulePrefix { get; }
+
+    public string RepositoriesPath { get; }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace GitLabLite.Initializers;
+
+public static class WebInitializer
+{
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "_gitlablite_session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/users/sign_in";
+            o.LogoutPath = "/users/sign_out";
+            o.SlidingExpiration = true;
+        });
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
+        return services;
+    }
+
+    public static void UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));
+        app.UseStatusCodePages(NotFoundBodyAsync);
+        app.UseAuthentication();
+    }
+
+    /// <summary>
+    /// The one place an unexpected exception becomes a response: a bare 500, or 503 with Retry-After when the
+    /// database is out of reach. Details go to the log, never to the client.
+    /// </summary>
+    private static async Task WriteErrorAsync(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, message) = error switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "400 Bad Request"),
+            NpgsqlException or TimeoutException => (503, "503 Service Unavailable"),
+            _ => (500, "500 Internal Server Error"),
+        };
+        if (status == 503) http.Response.Headers.RetryAfter = "5";
+        http.Response.StatusCode = status;
+        await WriteMessageAsync(http, message);
+    }
+
+    /// <summary>Gives bodiless 404/405s on /api the GitLab JSON shape.</summary>
+    private static async Task NotFoundBodyAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Path.StartsWithSegments("/api")) return;
+        var message = http.Response.StatusCode switch
+        {
+            404 => "404 Not Found",
+            405 => "405 Method Not Allowed",
+            415 => "415 Unsupported Media Type",
+            _ => $"{http.Response.StatusCode}",
+        };
+        await WriteMessageAsync(http, message);
+    }
+
+    private static Task WriteMessageAsync(HttpContext http, string message)
+    {
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync(JsonSerializer.Serialize(new { message }));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GitLabLite.Models.Users;
+
+public sealed record PersonalAccessToken
+{
+    public const string Prefix = "glpat-";
+
+    public long Id { get; init; }
+    public long UserId { get; init; }
+    public string Name { get; init; } = "";
+    public string TokenDigest { get; init; } = "";
+    public string[] Scopes { get; init; } = [];
+    /// <summary>A date (UTC): the token stops working at the start of that day, as GitLab's.</summary>
+    public DateTime? ExpiresAt { get; init; }
+    public bool Revoked { get; init; }
+    public DateTime? LastUsedAt { get; init; }
+    public DateTime CreatedAt { get; init; }
+
+    public bool Expired(DateTime nowUtc) => ExpiresAt is { } e && e.Date <= nowUtc.Date;
+
+    public bool Active(DateTime nowUtc) => !Revoked && !Expired(nowUtc);
+
+    public bool HasScope(string scope) => Scopes.Contains(scope);
+
+    /// <summary>glpat- plus 32 URL-safe characters (24 random bytes); only its digest is ever stored.</summary>
+    public static string Generate() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+    public static string Digest(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

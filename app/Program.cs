@@ -1,0 +1,36 @@
+using System.Text.Json;
+using FluentValidation;
+using GitLabLite.Initializers;
+using GitLabLite.Services.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddConfigFolder();
+
+builder.Services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GitLabOptions>, GitLabOptionsValidator>();
+builder.Services.AddSingleton<InstanceSettings>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddUsers();
+builder.Services.AddWeb();
+builder.Services.AddControllersWithViews().AddJsonOptions(o =>
+{
+    o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.JsonSerializerOptions.DictionaryKeyPolicy = null;
+});
+
+var app = builder.Build();
+
+var settings = app.Services.GetRequiredService<InstanceSettings>();
+Directory.CreateDirectory(settings.RepositoriesPath);
+await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<RootSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+
+app.UseWeb();
+app.MapControllers();
+
+app.Run();
+
+/// <summary>Entry point type, public so request specs can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,65 @@
+using System.Data;
+using Dapper;
+using GitLabLite.Initializers;
+using Npgsql;
+using Polly;
+using Polly.Registry;
+
+namespace GitLabLite.Repositories;
+
+/// <summary>
+/// Dapper over the one <see cref="NpgsqlDataSource"/>, every call inside the Postgres resilience pipeline.
+/// Repositories use this instead of opening connections themselves so that retry rules live in one place.
+/// </summary>
+public sealed class Database(NpgsqlDataSource dataSource, ResiliencePipelineProvider<string> pipelines)
+{
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(PostgresResilience.Pipeline);
+
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct) =>
+        RunAsync<IReadOnlyList<T>>(async conn => (await conn.QueryAsync<T>(Command(sql, args, ct))).AsList(), ct);
+
+    public Task<T?> QueryFirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
+        RunAsync(conn => conn.QueryFirstOrDefaultAsync<T>(Command(sql, args, ct)), ct);
+
+    public Task<T> QuerySingleAsync<T>(string sql, object? args, CancellationToken ct) =>
+        RunAsync(conn => conn.QuerySingleAsync<T>(Command(sql, args, ct)), ct);
+
+    public Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct) =>
+        RunAsync(conn => conn.ExecuteAsync(Command(sql, args, ct)), ct);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction; it commits only when the delegate returns.</summary>
+    public Task<T> InTransactionAsync<T>(Func<Transaction, Task<T>> work, CancellationToken ct) =>
+        RunAsync(async conn =>
+        {
+            await using var tx = await conn.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var result = await work(new Transaction(conn, tx, ct));
+            await tx.CommitAsync(ct);
+            return result;
+        }, ct);
+
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken ct) =>
+        await _pipeline.ExecuteAsync(async token =>
+        {
+            await using var conn = await dataSource.OpenConnectionAsync(token);
+            return await work(conn);
+        }, ct);
+
+    private static CommandDefinition Command(string sql, object? args, CancellationToken ct) =>
+        new(sql, args, cancellationToken: ct);
+
+    /// <summary>A connection and transaction pair handed to <see cref="InTransactionAsync{T}"/> callers.</summary>
+    public sealed class Transaction(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args) =>
+            (await connection.QueryAsync<T>(new CommandDefinition(sql, args, transaction, cancellationToken: ct))).AsList();
+
+        public Task<T?> QueryFirstOrDefaultAsync<T>(string sql, object? args) =>
+            connection.QueryFirstOrDefaultAsync<T>(new CommandDefinition(sql, args, transaction, cancellationToken: ct));
+
+        public Task<T> QuerySingleAsync<T>(string sql, object? args) =>
+            connection.QuerySingleAsync<T>(new CommandDefinition(sql, args, transaction, cancellationToken: ct));
+
+        public Task<int> ExecuteAsync(string sql, object? args) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: ct));
+    }
+}

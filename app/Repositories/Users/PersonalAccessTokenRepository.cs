@@ -1,0 +1,40 @@
+using GitLabLite.Models.Users;
+
+namespace GitLabLite.Repositories.Users;
+
+public sealed class PersonalAccessTokenRepository(Database db)
+{
+    private const string Columns = "id, user_id, name, token_digest, scopes, expires_at, revoked, last_used_at, created_at";
+
+    public Task<PersonalAccessToken?> FindByDigestOrNullAsync(string tokenDigest, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<PersonalAccessToken>($"SELECT {Columns} FROM personal_access_tokens WHERE token_digest = @tokenDigest", new { tokenDigest }, ct);
+
+    public Task<PersonalAccessToken?> FindOrNullAsync(long id, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<PersonalAccessToken>($"SELECT {Columns} FROM personal_access_tokens WHERE id = @id", new { id }, ct);
+
+    public Task<IReadOnlyList<PersonalAccessToken>> ListAsync(long? userId, int offset, int limit, CancellationToken ct) =>
+        db.QueryAsync<PersonalAccessToken>(
+            $"SELECT {Columns} FROM personal_access_tokens WHERE (@userId::bigint IS NULL OR user_id = @userId) ORDER BY id OFFSET @offset LIMIT @limit",
+            new { userId, offset, limit }, ct);
+
+    public Task<long> CountAsync(long? userId, CancellationToken ct) =>
+        db.QuerySingleAsync<long>("SELECT count(*) FROM personal_access_tokens WHERE (@userId::bigint IS NULL OR user_id = @userId)", new { userId }, ct);
+
+    /// <summary>Null when a token with that digest exists already (only possible for a chosen GITLAB_ROOT_TOKEN).</summary>
+    public Task<PersonalAccessToken?> CreateAsync(long userId, string name, string tokenDigest, string[] scopes, DateTime? expiresAt, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<PersonalAccessToken>(
+            $"""
+            INSERT INTO personal_access_tokens (user_id, name, token_digest, scopes, expires_at)
+            VALUES (@userId, @name, @tokenDigest, @scopes, @expiresAt)
+            ON CONFLICT (token_digest) DO NOTHING RETURNING {Columns}
+            """, new { userId, name, tokenDigest, scopes, expiresAt }, ct);
+
+    public Task<int> RevokeAsync(long id, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE personal_access_tokens SET revoked = true, updated_at = now() WHERE id = @id AND NOT revoked", new { id }, ct);
+
+    /// <summary>GitLab throttles last_used_at writes; one write a minute per token keeps hot paths off the disk.</summary>
+    public Task<int> TouchLastUsedAsync(long id, CancellationToken ct) =>
+        db.ExecuteAsync(
+            "UPDATE personal_access_tokens SET last_used_at = now() WHERE id = @id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+            new { id }, ct);
+}

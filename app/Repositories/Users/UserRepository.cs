@@ -1,0 +1,57 @@
+using GitLabLite.Models.Users;
+
+namespace GitLabLite.Repositories.Users;
+
+public sealed class UserRepository(Database db)
+{
+    private const string Columns = "id, username, email, name, encrypted_password, admin, state, failed_attempts, locked_until, created_at";
+
+    public Task<User?> FindOrNullAsync(long id, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<User>($"SELECT {Columns} FROM users WHERE id = @id", new { id }, ct);
+
+    public Task<User?> FindByUsernameOrNullAsync(string username, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<User>($"SELECT {Columns} FROM users WHERE lower(username) = lower(@username)", new { username }, ct);
+
+    public Task<User?> FindByLoginOrNullAsync(string login, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<User>(
+            $"SELECT {Columns} FROM users WHERE lower(username) = lower(@login) OR lower(email) = lower(@login) LIMIT 1", new { login }, ct);
+
+    public Task<IReadOnlyList<User>> ListAsync(string? username, int offset, int limit, CancellationToken ct) =>
+        db.QueryAsync<User>(
+            $"SELECT {Columns} FROM users WHERE (@username::text IS NULL OR lower(username) = lower(@username)) ORDER BY id OFFSET @offset LIMIT @limit",
+            new { username, offset, limit }, ct);
+
+    public Task<long> CountAsync(string? username, CancellationToken ct) =>
+        db.QuerySingleAsync<long>("SELECT count(*) FROM users WHERE (@username::text IS NULL OR lower(username) = lower(@username))", new { username }, ct);
+
+    /// <summary>Creates the user and its personal namespace together; null when the username or email is taken.</summary>
+    public Task<User?> CreateWithNamespaceAsync(string username, string email, string name, string encryptedPassword, bool admin, CancellationToken ct) =>
+        db.InTransactionAsync(async tx =>
+        {
+            var user = await tx.QueryFirstOrDefaultAsync<User>(
+                $"""
+                INSERT INTO users (username, email, name, encrypted_password, admin) VALUES (@username, @email, @name, @encryptedPassword, @admin)
+                ON CONFLICT DO NOTHING RETURNING {Columns}
+                """, new { username, email, name, encryptedPassword, admin });
+            if (user is null) return null;
+            // A personal namespace shares the root path space with top-level groups.
+            var ns = await tx.ExecuteAsync(
+                "INSERT INTO namespaces (name, path, type, owner_id) VALUES (@name, @username, 'User', @id) ON CONFLICT DO NOTHING",
+                new { name = username, username, id = user.Id });
+            return ns == 1 ? user : null;
+        }, ct);
+
+    public Task<int> RecordFailedSignInAsync(long id, int maxAttempts, TimeSpan lockFor, CancellationToken ct) =>
+        db.ExecuteAsync(
+            """
+            UPDATE users SET failed_attempts = failed_attempts + 1,
+                locked_until = CASE WHEN failed_attempts + 1 >= @maxAttempts THEN now() + @lockFor ELSE locked_until END
+            WHERE id = @id
+            """, new { id, maxAttempts, lockFor }, ct);
+
+    public Task<int> ResetFailedSignInAsync(long id, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = @id", new { id }, ct);
+
+    public Task<int> UpdatePasswordAsync(long id, string encryptedPassword, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE users SET encrypted_password = @encryptedPassword, updated_at = now() WHERE id = @id", new { id, encryptedPassword }, ct);
+}

@@ -1,0 +1,12 @@
+namespace GitLabLite.Services;
+
+public enum ServiceErrorReason
+{
+    None,
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Unprocessable,
+}

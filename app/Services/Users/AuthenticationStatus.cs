@@ -1,0 +1,8 @@
+namespace GitLabLite.Services.Users;
+
+public enum AuthenticationStatus
+{
+    Anonymous,
+    Authenticated,
+    Invalid,
+}

@@ -1,0 +1,2 @@
+// Request specs share one database; run specs one at a time.
+[assembly: DoNotParallelize]

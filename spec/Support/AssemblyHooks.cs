@@ -1,0 +1,8 @@
+namespace GitLabLite.Spec.Support;
+
+[TestClass]
+public static class AssemblyHooks
+{
+    [AssemblyCleanup]
+    public static void Cleanup() => RequestSpec.DisposeFactory();
+}
