@@ -13,6 +13,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddUsers();
+builder.Services.AddProjects();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews().AddJsonOptions(o =>
 {

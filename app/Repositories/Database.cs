@@ -29,11 +29,16 @@ public sealed class Database(NpgsqlDataSource dataSource, ResiliencePipelineProv
 
     /// <summary>Runs <paramref name="work"/> in one transaction; it commits only when the delegate returns.</summary>
     public Task<T> InTransactionAsync<T>(Func<Transaction, Task<T>> work, CancellationToken ct) =>
+        InTransactionAsync(work, _ => true, ct);
+
+    /// <summary>As above, but rolls back when <paramref name="commit"/> rejects the result (a conflict found midway).</summary>
+    public Task<T> InTransactionAsync<T>(Func<Transaction, Task<T>> work, Func<T, bool> commit, CancellationToken ct) =>
         RunAsync(async conn =>
         {
             await using var tx = await conn.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var result = await work(new Transaction(conn, tx, ct));
-            await tx.CommitAsync(ct);
+            if (commit(result)) await tx.CommitAsync(ct);
+            else await tx.RollbackAsync(ct);
             return result;
         }, ct);
 

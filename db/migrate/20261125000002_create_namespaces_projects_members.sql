@@ -43,3 +43,16 @@ CREATE TABLE members (
 );
 CREATE UNIQUE INDEX index_members_on_source_and_user ON members (source_type, source_id, user_id);
 CREATE INDEX index_members_on_user_id ON members (user_id);
+
+-- One row per namespace and project with its full path, as GitLab's routes table: lookups by
+-- "group/sub/project" are one indexed query, and a group and a project can never share a path.
+CREATE TABLE routes (
+    id bigserial PRIMARY KEY,
+    source_type text NOT NULL CHECK (source_type IN ('Project', 'Namespace')),
+    source_id bigint NOT NULL,
+    path text NOT NULL,
+    name text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX index_routes_on_lower_path ON routes (lower(path));
+CREATE UNIQUE INDEX index_routes_on_source ON routes (source_type, source_id);

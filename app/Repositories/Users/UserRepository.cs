@@ -35,11 +35,15 @@ public sealed class UserRepository(Database db)
                 """, new { username, email, name, encryptedPassword, admin });
             if (user is null) return null;
             // A personal namespace shares the root path space with top-level groups.
-            var ns = await tx.ExecuteAsync(
-                "INSERT INTO namespaces (name, path, type, owner_id) VALUES (@name, @username, 'User', @id) ON CONFLICT DO NOTHING",
-                new { name = username, username, id = user.Id });
-            return ns == 1 ? user : null;
-        }, ct);
+            var route = await tx.ExecuteAsync(
+                """
+                WITH ns AS (INSERT INTO namespaces (name, path, type, owner_id) VALUES (@username, @username, 'User', @id) RETURNING id)
+                INSERT INTO routes (source_type, source_id, path, name) SELECT 'Namespace', ns.id, @username, @username FROM ns
+                ON CONFLICT DO NOTHING
+                """, new { username, id = user.Id });
+            // A group owns that path already: roll the user back too.
+            return route == 1 ? user : null;
+        }, user => user is not null, ct);
 
     public Task<int> RecordFailedSignInAsync(long id, int maxAttempts, TimeSpan lockFor, CancellationToken ct) =>
         db.ExecuteAsync(

@@ -1,0 +1,22 @@
+namespace GitLabLite.Models.Projects;
+
+public sealed record Project
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Path { get; init; } = "";
+    public long NamespaceId { get; init; }
+    public long? CreatorId { get; init; }
+    public int VisibilityLevel { get; init; }
+    public string Description { get; init; } = "";
+    public string? DefaultBranch { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime LastActivityAt { get; init; }
+
+    /// <summary>The namespace's full path, joined by the repository query.</summary>
+    public string NamespaceFullPath { get; init; } = "";
+
+    public string FullPath => $"{NamespaceFullPath}/{Path}";
+
+    public Visibility Visibility => (Visibility)VisibilityLevel;
+}

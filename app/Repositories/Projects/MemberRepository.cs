@@ -1,0 +1,61 @@
+using GitLabLite.Models.Projects;
+
+namespace GitLabLite.Repositories.Projects;
+
+public sealed class MemberRepository(Database db)
+{
+    /// <summary>
+    /// The user's effective access to a project: the highest of its direct membership and memberships of the
+    /// project's namespace and every ancestor group (GitLab's inherited membership), ignoring expired ones.
+    /// A personal namespace's owner is Owner of its projects.
+    /// </summary>
+    public async Task<AccessLevel> ProjectAccessAsync(long projectId, long userId, CancellationToken ct) =>
+        (AccessLevel)await db.QuerySingleAsync<int>(
+            """
+            WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
+                SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN projects p ON p.namespace_id = n.id WHERE p.id = @projectId
+                UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            SELECT GREATEST(
+                COALESCE((SELECT max(access_level) FROM members WHERE source_type = 'Project' AND source_id = @projectId AND user_id = @userId
+                          AND (expires_at IS NULL OR expires_at > now())), 0),
+                COALESCE((SELECT max(m.access_level) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+                          WHERE m.user_id = @userId AND (m.expires_at IS NULL OR m.expires_at > now())), 0),
+                CASE WHEN EXISTS (SELECT 1 FROM up WHERE type = 'User' AND owner_id = @userId) THEN 50 ELSE 0 END)
+            """, new { projectId, userId }, ct);
+
+    /// <summary>The user's effective access to a group: its own membership or any ancestor's.</summary>
+    public async Task<AccessLevel> GroupAccessAsync(long namespaceId, long userId, CancellationToken ct) =>
+        (AccessLevel)await db.QuerySingleAsync<int>(
+            """
+            WITH RECURSIVE up(id, parent_id) AS (
+                SELECT id, parent_id FROM namespaces WHERE id = @namespaceId
+                UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            SELECT COALESCE(max(m.access_level), 0) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+            WHERE m.user_id = @userId AND (m.expires_at IS NULL OR m.expires_at > now())
+            """, new { namespaceId, userId }, ct);
+
+    public Task<IReadOnlyList<Member>> ListAsync(string sourceType, long sourceId, int offset, int limit, CancellationToken ct) =>
+        db.QueryAsync<Member>(
+            "SELECT id, source_type, source_id, user_id, access_level, expires_at, created_at FROM members WHERE source_type = @sourceType AND source_id = @sourceId ORDER BY id OFFSET @offset LIMIT @limit",
+            new { sourceType, sourceId, offset, limit }, ct);
+
+    public Task<long> CountAsync(string sourceType, long sourceId, CancellationToken ct) =>
+        db.QuerySingleAsync<long>("SELECT count(*) FROM members WHERE source_type = @sourceType AND source_id = @sourceId", new { sourceType, sourceId }, ct);
+
+    public Task<Member?> FindOrNullAsync(string sourceType, long sourceId, long userId, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Member>(
+            "SELECT id, source_type, source_id, user_id, access_level, expires_at, created_at FROM members WHERE source_type = @sourceType AND source_id = @sourceId AND user_id = @userId",
+            new { sourceType, sourceId, userId }, ct);
+
+    /// <summary>Null when the user is a member already (GitLab answers 409).</summary>
+    public Task<Member?> CreateAsync(string sourceType, long sourceId, long userId, AccessLevel level, DateTime? expiresAt, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Member>(
+            """
+            INSERT INTO members (source_type, source_id, user_id, access_level, expires_at) VALUES (@sourceType, @sourceId, @userId, @level, @expiresAt)
+            ON CONFLICT DO NOTHING RETURNING id, source_type, source_id, user_id, access_level, expires_at, created_at
+            """, new { sourceType, sourceId, userId, level = (int)level, expiresAt }, ct);
+
+    public Task<int> DeleteAsync(string sourceType, long sourceId, long userId, CancellationToken ct) =>
+        db.ExecuteAsync("DELETE FROM members WHERE source_type = @sourceType AND source_id = @sourceId AND user_id = @userId",
+            new { sourceType, sourceId, userId }, ct);
+}

@@ -1,0 +1,3 @@
+namespace GitLabLite.Repositories.Projects;
+
+public sealed record ProjectListFilter(long? UserId, bool Admin, string? Search = null, long? NamespaceId = null, bool Membership = false);

@@ -1,0 +1,98 @@
+using GitLabLite.Models.Projects;
+
+namespace GitLabLite.Repositories.Projects;
+
+public sealed class ProjectRepository(Database db)
+{
+    private const string Select = """
+        SELECT p.id, p.name, p.path, p.namespace_id, p.creator_id, p.visibility_level, p.description, p.default_branch,
+               p.created_at, p.last_activity_at, nr.path AS namespace_full_path
+        FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id
+        """;
+
+    public Task<Project?> FindOrNullAsync(long id, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Project>($"{Select} WHERE p.id = @id", new { id }, ct);
+
+    public Task<Project?> FindByFullPathOrNullAsync(string fullPath, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Project>(
+            $"{Select} JOIN routes pr ON pr.source_type = 'Project' AND pr.source_id = p.id WHERE lower(pr.path) = lower(@fullPath)",
+            new { fullPath }, ct);
+
+    /// <summary>
+    /// Projects the user may see: public; internal when signed in; private where the user has any membership
+    /// (direct, inherited from a group, or owns the personal namespace); all for admins.
+    /// </summary>
+    public Task<IReadOnlyList<Project>> ListVisibleAsync(ProjectListFilter filter, int offset, int limit, CancellationToken ct) =>
+        db.QueryAsync<Project>($"{Select} WHERE {Visible} ORDER BY p.id DESC OFFSET @offset LIMIT @limit",
+            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, offset, limit }, ct);
+
+    public Task<long> CountVisibleAsync(ProjectListFilter filter, CancellationToken ct) =>
+        db.QuerySingleAsync<long>(
+            $"SELECT count(*) FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id WHERE {Visible}",
+            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership }, ct);
+
+    private const string MemberOf = """
+        (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId)
+         OR EXISTS (
+            WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
+                SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = p.namespace_id
+                UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            SELECT 1 FROM up WHERE (up.type = 'User' AND up.owner_id = @userId)
+               OR EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Namespace' AND m.source_id = up.id AND m.user_id = @userId)))
+        """;
+
+    private const string Visible = $"""
+        (@search::text IS NULL OR p.name ILIKE '%' || @search || '%' OR p.path ILIKE '%' || @search || '%')
+        AND (@namespaceId::bigint IS NULL OR p.namespace_id = @namespaceId)
+        AND (NOT @membership OR (@userId::bigint IS NOT NULL AND {MemberOf}))
+        AND (@admin OR p.visibility_level = 20 OR (@userId::bigint IS NOT NULL AND (p.visibility_level = 10 OR {MemberOf})))
+        """;
+
+    /// <summary>Creates the project and its route in one transaction; null when the full path is taken.</summary>
+    public Task<Project?> CreateAsync(NewProject project, Namespace ns, CancellationToken ct) =>
+        db.InTransactionAsync(async tx =>
+        {
+            var id = await tx.QuerySingleAsync<long>(
+                """
+                INSERT INTO projects (name, path, namespace_id, creator_id, visibility_level, description, default_branch)
+                VALUES (@Name, @Path, @NamespaceId, @CreatorId, @VisibilityLevel, @Description, @DefaultBranch) RETURNING id
+                """, new { project.Name, project.Path, NamespaceId = ns.Id, project.CreatorId, VisibilityLevel = (int)project.Visibility, project.Description, project.DefaultBranch });
+            var routed = await tx.ExecuteAsync(
+                "INSERT INTO routes (source_type, source_id, path, name) VALUES ('Project', @id, @path, @name) ON CONFLICT DO NOTHING",
+                new { id, path = $"{ns.FullPath}/{project.Path}", name = $"{ns.FullName} / {project.Name}" });
+            return routed == 0 ? null : await tx.QueryFirstOrDefaultAsync<Project>($"{Select} WHERE p.id = @id", new { id });
+        }, created => created is not null, ct);
+
+    /// <summary>Updates the given fields; renaming the path moves the route. Null when the new path is taken.</summary>
+    public Task<Project?> UpdateAsync(Project project, CancellationToken ct) =>
+        db.InTransactionAsync(async tx =>
+        {
+            var routed = await tx.ExecuteAsync(
+                """
+                UPDATE routes SET path = @fullPath, name = @name WHERE source_type = 'Project' AND source_id = @Id
+                AND NOT EXISTS (SELECT 1 FROM routes o WHERE lower(o.path) = lower(@fullPath) AND NOT (o.source_type = 'Project' AND o.source_id = @Id))
+                """, new { project.Id, fullPath = project.FullPath, name = project.Name });
+            if (routed == 0) return null;
+            await tx.ExecuteAsync(
+                """
+                UPDATE projects SET name = @Name, path = @Path, visibility_level = @VisibilityLevel, description = @Description,
+                    default_branch = @DefaultBranch, updated_at = now() WHERE id = @Id
+                """, project);
+            return await tx.QueryFirstOrDefaultAsync<Project>($"{Select} WHERE p.id = @Id", new { project.Id });
+        }, updated => updated is not null, ct);
+
+    public Task<int> SetDefaultBranchAsync(long id, string branch, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE projects SET default_branch = @branch, last_activity_at = now() WHERE id = @id", new { id, branch }, ct);
+
+    public Task<int> TouchActivityAsync(long id, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE projects SET last_activity_at = now() WHERE id = @id", new { id }, ct);
+
+    /// <summary>Removes the project, its route and its memberships.</summary>
+    public Task<int> DeleteAsync(long id, CancellationToken ct) =>
+        db.InTransactionAsync(async tx =>
+        {
+            await tx.ExecuteAsync("DELETE FROM members WHERE source_type = 'Project' AND source_id = @id", new { id });
+            await tx.ExecuteAsync("DELETE FROM routes WHERE source_type = 'Project' AND source_id = @id", new { id });
+            return await tx.ExecuteAsync("DELETE FROM projects WHERE id = @id", new { id });
+        }, ct);
+}
