@@ -16,12 +16,6 @@ public sealed record FeatureActor(string FlipperId, IReadOnlyList<string> Ancest
     public static FeatureActor For(Project project, IEnumerable<long> ancestorNamespaceIds) =>
         new($"Project:{project.Id}", ancestorNamespaceIds.Select(GroupId).ToList());
 
-    /// <summary>A namespace with its ancestors (nearest first, excluding itself).</summary>
-    public static FeatureActor For(Namespace ns, IEnumerable<long> ancestorNamespaceIds) =>
-        new(FlipperIdOf(ns), ancestorNamespaceIds.Where(id => id != ns.Id).Select(GroupId).ToList());
-
-    public static FeatureActor For(User user) => new(FlipperIdOf(user), []);
-
     public static string FlipperIdOf(User user) => $"User:{user.Id}";
 
     public static string FlipperIdOf(Project project) => $"Project:{project.Id}";
