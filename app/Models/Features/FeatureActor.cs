@@ -14,7 +14,7 @@ public sealed record FeatureActor(string FlipperId, IReadOnlyList<string> Ancest
     /// project's namespace). A personal namespace's id can never match a Group gate, so passing it is harmless.
     /// </summary>
     public static FeatureActor For(Project project, IEnumerable<long> ancestorNamespaceIds) =>
-        new($"Project:{project.Id}", ancestorNamespaceIds.Select(GroupId).ToList());
+        new(FlipperIdOf(project), ancestorNamespaceIds.Select(GroupId).ToList());
 
     public static string FlipperIdOf(User user) => $"User:{user.Id}";
 
