@@ -18,11 +18,13 @@ public sealed class RepositoryImporter(RepositoryStorage storage)
         Directory.CreateDirectory(Path.GetDirectoryName(scratch)!);
         try
         {
-            var error = await CloneAsync(url, scratch, allowedProtocols, timeout, ct);
+            // "--" ends the options: a URL can never be read as one (e.g. --upload-pack=...).
+            var error = await RunGitAsync(["clone", "--mirror", "--quiet", "--", url, scratch], allowedProtocols, timeout, ct);
             if (error is not null) return ImportResult.Failed(error);
-            // The source URL may carry credentials: keep nothing of it in the imported repository's config.
-            using (var repo = new LibGit2Sharp.Repository(scratch))
-                if (repo.Network.Remotes["origin"] is not null) repo.Network.Remotes.Remove("origin");
+            // The source URL may carry credentials: keep nothing of it in the imported repository's config. (Removing
+            // the remote through libgit2 would also delete every ref its mirror refspec +refs/*:refs/* maps to.)
+            if (await RunGitAsync(["--git-dir=" + scratch, "config", "--remove-section", "remote.origin"], allowedProtocols, timeout, ct) is not null)
+                return ImportResult.Failed("the imported repository could not be set up");
             var head = BareRepository.HeadBranch(scratch);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             Directory.Move(scratch, target);
@@ -34,7 +36,7 @@ public sealed class RepositoryImporter(RepositoryStorage storage)
         }
     }
 
-    private static async Task<string?> CloneAsync(string url, string destination, IReadOnlyCollection<string> allowedProtocols, TimeSpan timeout, CancellationToken ct)
+    private static async Task<string?> RunGitAsync(string[] args, IReadOnlyCollection<string> allowedProtocols, TimeSpan timeout, CancellationToken ct)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -43,8 +45,7 @@ public sealed class RepositoryImporter(RepositoryStorage storage)
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        // "--" ends the options: a URL can never be read as one (e.g. --upload-pack=...).
-        foreach (var arg in new[] { "-c", "credential.helper=", "clone", "--mirror", "--quiet", "--", url, destination })
+        foreach (var arg in new[] { "-c", "credential.helper=" }.Concat(args))
             start.ArgumentList.Add(arg);
         // Never prompt for credentials, never follow redirects to other transports (ext::, fd::), ignore user config.
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
@@ -69,9 +70,9 @@ public sealed class RepositoryImporter(RepositoryStorage storage)
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
             ct.ThrowIfCancellationRequested();
-            return "the clone timed out";
+            return "git timed out";
         }
         await Task.WhenAll(stderr, stdout);
-        return process.ExitCode == 0 ? null : "the repository could not be cloned";
+        return process.ExitCode == 0 ? null : "git could not fetch it (is the URL reachable and a git repository?)";
     }
 }

@@ -8,6 +8,6 @@ public sealed record MemberUser
     public string Name { get; init; } = "";
     public string State { get; init; } = "active";
     public int AccessLevel { get; init; }
-    public DateTime? ExpiresAt { get; init; }
+    public DateOnly? ExpiresAt { get; init; }
     public DateTime CreatedAt { get; init; }
 }

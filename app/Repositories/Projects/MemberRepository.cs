@@ -48,12 +48,13 @@ public sealed class MemberRepository(Database db)
             new { sourceType, sourceId, userId }, ct);
 
     /// <summary>Null when the user is a member already (GitLab answers 409).</summary>
-    public Task<Member?> CreateAsync(string sourceType, long sourceId, long userId, AccessLevel level, DateTime? expiresAt, CancellationToken ct) =>
+    public Task<Member?> CreateAsync(string sourceType, long sourceId, long userId, AccessLevel level, DateOnly? expiresAt, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<Member>(
             """
-            INSERT INTO members (source_type, source_id, user_id, access_level, expires_at) VALUES (@sourceType, @sourceId, @userId, @level, @expiresAt)
+            INSERT INTO members (source_type, source_id, user_id, access_level, expires_at) VALUES (@sourceType, @sourceId, @userId, @level, @expiresAt::date)
             ON CONFLICT DO NOTHING RETURNING id, source_type, source_id, user_id, access_level, expires_at, created_at
-            """, new { sourceType, sourceId, userId, level = (int)level, expiresAt }, ct);
+            """, // Dapper cannot bind DateOnly; Npgsql reads the date column back as DateOnly.
+            new { sourceType, sourceId, userId, level = (int)level, expiresAt = expiresAt?.ToDateTime(TimeOnly.MinValue) }, ct);
 
     public Task<int> DeleteAsync(string sourceType, long sourceId, long userId, CancellationToken ct) =>
         db.ExecuteAsync("DELETE FROM members WHERE source_type = @sourceType AND source_id = @sourceId AND user_id = @userId",

@@ -18,8 +18,7 @@ public sealed class AddMemberService(MemberRepository members, UserRepository us
             return ServiceResponse<MemberUser>.Error("403 Forbidden", ServiceErrorReason.Forbidden);
         var user = await users.FindOrNullAsync(p.UserId!.Value, ct);
         if (user is null) return ServiceResponse<MemberUser>.Error("404 User Not Found", ServiceErrorReason.NotFound);
-        var expires = p.ExpiresOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        var created = await members.CreateAsync(source.Type, source.Id, user.Id, level, expires, ct);
+        var created = await members.CreateAsync(source.Type, source.Id, user.Id, level, p.ExpiresOn, ct);
         if (created is null) return ServiceResponse<MemberUser>.Error("Member already exists", ServiceErrorReason.Conflict);
         var shown = await members.FindUserOrNullAsync(source, user.Id, ct);
         return ServiceResponse<MemberUser>.Ok(shown!);
