@@ -1,5 +1,8 @@
 using GitLabLite.Finders.Projects;
+using GitLabLite.Git;
+using GitLabLite.Presenters.Projects;
 using GitLabLite.Repositories.Projects;
+using GitLabLite.Services.Projects;
 
 namespace GitLabLite.Initializers;
 
@@ -11,6 +14,18 @@ public static class ProjectsInitializer
         services.AddSingleton<ProjectRepository>();
         services.AddSingleton<MemberRepository>();
         services.AddSingleton<ProjectFinder>();
+        services.AddSingleton<GroupFinder>();
+        services.AddSingleton(sp => new RepositoryStorage(sp.GetRequiredService<InstanceSettings>().RepositoriesPath));
+        services.AddSingleton<RepositoryImporter>();
+        services.AddSingleton<ProjectPresenter>();
+        services.AddSingleton<GroupPresenter>();
+        services.AddSingleton<MemberPresenter>();
+        services.AddSingleton<CreateGroupService>();
+        services.AddSingleton<CreateProjectService>();
+        services.AddSingleton<UpdateProjectService>();
+        services.AddSingleton<DestroyProjectService>();
+        services.AddSingleton<AddMemberService>();
+        services.AddSingleton<RemoveMemberService>();
         return services;
     }
 }

@@ -7,6 +7,6 @@ public sealed record Member
     public long SourceId { get; init; }
     public long UserId { get; init; }
     public int AccessLevel { get; init; }
-    public DateTime? ExpiresAt { get; init; }
+    public DateOnly? ExpiresAt { get; init; }
     public DateTime CreatedAt { get; init; }
 }

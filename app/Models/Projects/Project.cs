@@ -16,7 +16,16 @@ public sealed record Project
     /// <summary>The namespace's full path, joined by the repository query.</summary>
     public string NamespaceFullPath { get; init; } = "";
 
+    /// <summary>The namespace's own columns, joined by the repository query for the API's namespace object.</summary>
+    public string NamespaceFullName { get; init; } = "";
+    public string NamespaceName { get; init; } = "";
+    public string NamespacePath { get; init; } = "";
+    public string NamespaceType { get; init; } = "User";
+    public long? NamespaceParentId { get; init; }
+
     public string FullPath => $"{NamespaceFullPath}/{Path}";
+
+    public string NameWithNamespace => $"{NamespaceFullName} / {Name}";
 
     public Visibility Visibility => (Visibility)VisibilityLevel;
 }

@@ -48,14 +48,54 @@ public sealed class MemberRepository(Database db)
             new { sourceType, sourceId, userId }, ct);
 
     /// <summary>Null when the user is a member already (GitLab answers 409).</summary>
-    public Task<Member?> CreateAsync(string sourceType, long sourceId, long userId, AccessLevel level, DateTime? expiresAt, CancellationToken ct) =>
+    public Task<Member?> CreateAsync(string sourceType, long sourceId, long userId, AccessLevel level, DateOnly? expiresAt, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<Member>(
             """
-            INSERT INTO members (source_type, source_id, user_id, access_level, expires_at) VALUES (@sourceType, @sourceId, @userId, @level, @expiresAt)
+            INSERT INTO members (source_type, source_id, user_id, access_level, expires_at) VALUES (@sourceType, @sourceId, @userId, @level, @expiresAt::date)
             ON CONFLICT DO NOTHING RETURNING id, source_type, source_id, user_id, access_level, expires_at, created_at
-            """, new { sourceType, sourceId, userId, level = (int)level, expiresAt }, ct);
+            """, // Dapper cannot bind DateOnly; Npgsql reads the date column back as DateOnly.
+            new { sourceType, sourceId, userId, level = (int)level, expiresAt = expiresAt?.ToDateTime(TimeOnly.MinValue) }, ct);
 
     public Task<int> DeleteAsync(string sourceType, long sourceId, long userId, CancellationToken ct) =>
         db.ExecuteAsync("DELETE FROM members WHERE source_type = @sourceType AND source_id = @sourceId AND user_id = @userId",
             new { sourceType, sourceId, userId }, ct);
+
+    private const string UserColumns = "u.id AS user_id, u.username, u.name, u.state";
+
+    /// <summary>Direct members with their users, in the order they joined.</summary>
+    public Task<IReadOnlyList<MemberUser>> ListUsersAsync(MemberSource source, int offset, int limit, CancellationToken ct) =>
+        db.QueryAsync<MemberUser>(
+            $"""
+            SELECT {UserColumns}, m.access_level, m.expires_at, m.created_at FROM members m JOIN users u ON u.id = m.user_id
+            WHERE m.source_type = @Type AND m.source_id = @Id ORDER BY m.id OFFSET @offset LIMIT @limit
+            """, new { source.Type, source.Id, offset, limit }, ct);
+
+    public Task<MemberUser?> FindUserOrNullAsync(MemberSource source, long userId, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<MemberUser>(
+            $"""
+            SELECT {UserColumns}, m.access_level, m.expires_at, m.created_at FROM members m JOIN users u ON u.id = m.user_id
+            WHERE m.source_type = @Type AND m.source_id = @Id AND m.user_id = @userId
+            """, new { source.Type, source.Id, userId }, ct);
+
+    // Direct project members plus members of the project's group and every ancestor group, each user once with the
+    // highest unexpired level (GitLab's members/all).
+    private const string ProjectAllMembers = """
+        WITH RECURSIVE up(id, parent_id) AS (
+            SELECT n.id, n.parent_id FROM namespaces n JOIN projects p ON p.namespace_id = n.id WHERE p.id = @projectId AND n.type = 'Group'
+            UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id),
+        candidates AS (
+            SELECT user_id, access_level, expires_at, created_at FROM members WHERE source_type = 'Project' AND source_id = @projectId
+            UNION ALL SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id),
+        best AS (
+            SELECT DISTINCT ON (user_id) user_id, access_level, expires_at, created_at FROM candidates
+            WHERE expires_at IS NULL OR expires_at > now() ORDER BY user_id, access_level DESC)
+        """;
+
+    public Task<IReadOnlyList<MemberUser>> ListProjectAllUsersAsync(long projectId, int offset, int limit, CancellationToken ct) =>
+        db.QueryAsync<MemberUser>(
+            $"{ProjectAllMembers} SELECT {UserColumns}, b.access_level, b.expires_at, b.created_at FROM best b JOIN users u ON u.id = b.user_id ORDER BY u.id OFFSET @offset LIMIT @limit",
+            new { projectId, offset, limit }, ct);
+
+    public Task<long> CountProjectAllAsync(long projectId, CancellationToken ct) =>
+        db.QuerySingleAsync<long>($"{ProjectAllMembers} SELECT count(*) FROM best", new { projectId }, ct);
 }

@@ -55,11 +55,13 @@ public sealed class NamespaceRepository(Database db)
     public Task<Namespace?> CreateGroupAsync(string name, string path, Namespace? parent, Visibility visibility, string description, long ownerId, CancellationToken ct) =>
         db.InTransactionAsync(async tx =>
         {
-            var id = await tx.QuerySingleAsync<long>(
+            // ON CONFLICT: a taken path (a sibling group or, at the top, a username) is an answer, not an exception.
+            var id = await tx.QueryFirstOrDefaultAsync<long?>(
                 """
                 INSERT INTO namespaces (name, path, type, parent_id, visibility_level, description)
-                VALUES (@name, @path, 'Group', @parentId, @visibility, @description) RETURNING id
+                VALUES (@name, @path, 'Group', @parentId, @visibility, @description) ON CONFLICT DO NOTHING RETURNING id
                 """, new { name, path, parentId = parent?.Id, visibility = (int)visibility, description });
+            if (id is null) return null;
             var fullPath = parent is null ? path : $"{parent.FullPath}/{path}";
             var fullName = parent is null ? name : $"{parent.FullName} / {name}";
             var routed = await tx.ExecuteAsync(

@@ -6,8 +6,10 @@ public sealed class ProjectRepository(Database db)
 {
     private const string Select = """
         SELECT p.id, p.name, p.path, p.namespace_id, p.creator_id, p.visibility_level, p.description, p.default_branch,
-               p.created_at, p.last_activity_at, nr.path AS namespace_full_path
+               p.created_at, p.last_activity_at, nr.path AS namespace_full_path, nr.name AS namespace_full_name,
+               n.name AS namespace_name, n.path AS namespace_path, n.type AS namespace_type, n.parent_id AS namespace_parent_id
         FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id
+        JOIN namespaces n ON n.id = p.namespace_id
         """;
 
     public Task<Project?> FindOrNullAsync(long id, CancellationToken ct) =>
@@ -24,12 +26,12 @@ public sealed class ProjectRepository(Database db)
     /// </summary>
     public Task<IReadOnlyList<Project>> ListVisibleAsync(ProjectListFilter filter, int offset, int limit, CancellationToken ct) =>
         db.QueryAsync<Project>($"{Select} WHERE {Visible} ORDER BY p.id DESC OFFSET @offset LIMIT @limit",
-            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, offset, limit }, ct);
+            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, filter.Owned, filter.VisibilityLevel, offset, limit }, ct);
 
     public Task<long> CountVisibleAsync(ProjectListFilter filter, CancellationToken ct) =>
         db.QuerySingleAsync<long>(
             $"SELECT count(*) FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id WHERE {Visible}",
-            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership }, ct);
+            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, filter.Owned, filter.VisibilityLevel }, ct);
 
     private const string MemberOf = """
         (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId)
@@ -45,6 +47,8 @@ public sealed class ProjectRepository(Database db)
         (@search::text IS NULL OR p.name ILIKE '%' || @search || '%' OR p.path ILIKE '%' || @search || '%')
         AND (@namespaceId::bigint IS NULL OR p.namespace_id = @namespaceId)
         AND (NOT @membership OR (@userId::bigint IS NOT NULL AND {MemberOf}))
+        AND (NOT @owned OR EXISTS (SELECT 1 FROM namespaces o WHERE o.id = p.namespace_id AND o.type = 'User' AND o.owner_id = @userId))
+        AND (@visibilityLevel::int IS NULL OR p.visibility_level = @visibilityLevel)
         AND (@admin OR p.visibility_level = 20 OR (@userId::bigint IS NOT NULL AND (p.visibility_level = 10 OR {MemberOf})))
         """;
 
@@ -52,15 +56,21 @@ public sealed class ProjectRepository(Database db)
     public Task<Project?> CreateAsync(NewProject project, Namespace ns, CancellationToken ct) =>
         db.InTransactionAsync(async tx =>
         {
-            var id = await tx.QuerySingleAsync<long>(
+            // ON CONFLICT: a taken path is an answer (null), not a unique-violation exception.
+            var id = await tx.QueryFirstOrDefaultAsync<long?>(
                 """
                 INSERT INTO projects (name, path, namespace_id, creator_id, visibility_level, description, default_branch)
-                VALUES (@Name, @Path, @NamespaceId, @CreatorId, @VisibilityLevel, @Description, @DefaultBranch) RETURNING id
+                VALUES (@Name, @Path, @NamespaceId, @CreatorId, @VisibilityLevel, @Description, @DefaultBranch) ON CONFLICT DO NOTHING RETURNING id
                 """, new { project.Name, project.Path, NamespaceId = ns.Id, project.CreatorId, VisibilityLevel = (int)project.Visibility, project.Description, project.DefaultBranch });
+            if (id is null) return null;
             var routed = await tx.ExecuteAsync(
                 "INSERT INTO routes (source_type, source_id, path, name) VALUES ('Project', @id, @path, @name) ON CONFLICT DO NOTHING",
                 new { id, path = $"{ns.FullPath}/{project.Path}", name = $"{ns.FullName} / {project.Name}" });
-            return routed == 0 ? null : await tx.QueryFirstOrDefaultAsync<Project>($"{Select} WHERE p.id = @id", new { id });
+            if (routed == 0) return null;
+            // As GitLab, the owner of a personal namespace is listed as the Owner member of its projects.
+            if (!ns.IsGroup && ns.OwnerId is { } ownerId)
+                await tx.ExecuteAsync("INSERT INTO members (source_type, source_id, user_id, access_level) VALUES ('Project', @id, @ownerId, 50)", new { id, ownerId });
+            return await tx.QueryFirstOrDefaultAsync<Project>($"{Select} WHERE p.id = @id", new { id });
         }, created => created is not null, ct);
 
     /// <summary>Updates the given fields; renaming the path moves the route. Null when the new path is taken.</summary>
@@ -71,7 +81,7 @@ public sealed class ProjectRepository(Database db)
                 """
                 UPDATE routes SET path = @fullPath, name = @name WHERE source_type = 'Project' AND source_id = @Id
                 AND NOT EXISTS (SELECT 1 FROM routes o WHERE lower(o.path) = lower(@fullPath) AND NOT (o.source_type = 'Project' AND o.source_id = @Id))
-                """, new { project.Id, fullPath = project.FullPath, name = project.Name });
+                """, new { project.Id, fullPath = project.FullPath, name = project.NameWithNamespace });
             if (routed == 0) return null;
             await tx.ExecuteAsync(
                 """

@@ -1,0 +1,11 @@
+namespace GitLabLite.Models.Projects;
+
+/// <summary>What one user may do with one group (GitLab's GroupPolicy, reduced to what GitLabLite has).</summary>
+public sealed record GroupPermissions(Namespace Group, AccessLevel Access, bool SignedIn, bool Admin)
+{
+    public bool CanRead => Admin || Group.Visibility == Visibility.Public
+        || (SignedIn && Group.Visibility == Visibility.Internal) || Access >= AccessLevel.Guest;
+
+    /// <summary>Members, subgroups and projects: Maintainer or Owner (GitLab's defaults allow Maintainers all three).</summary>
+    public bool CanAdmin => Admin || Access >= AccessLevel.Maintainer;
+}

@@ -1,0 +1,59 @@
+using LibGit2Sharp;
+
+namespace GitLabLite.Git;
+
+/// <summary>Small reads and writes on a bare repository that project management needs (no working tree anywhere).</summary>
+public static class BareRepository
+{
+    /// <summary>GitLab's empty_repo: no repository on disk, or one without a single ref.</summary>
+    public static bool IsEmpty(string path)
+    {
+        if (!Repository.IsValid(path)) return true;
+        using var repo = new Repository(path);
+        return !repo.Refs.Any();
+    }
+
+    /// <summary>git check-ref-format rules for refs/heads/&lt;name&gt;.</summary>
+    public static bool IsValidBranchName(string name) =>
+        name.Length is > 0 and <= 255 && !name.StartsWith('-') && Reference.IsValidName($"refs/heads/{name}");
+
+    public static bool BranchExists(string path, string branch)
+    {
+        if (!Repository.IsValid(path)) return false;
+        using var repo = new Repository(path);
+        return repo.Branches[branch] is not null;
+    }
+
+    /// <summary>Points HEAD at the branch, which is what git clients check out by default.</summary>
+    public static void SetHead(string path, string branch)
+    {
+        using var repo = new Repository(path);
+        repo.Refs.UpdateTarget("HEAD", $"refs/heads/{branch}");
+    }
+
+    /// <summary>The branch HEAD names, or null when HEAD is detached or dangling (an empty clone).</summary>
+    public static string? HeadBranch(string path)
+    {
+        using var repo = new Repository(path);
+        return repo.Refs.Head is SymbolicReference { TargetIdentifier: var target } && target.StartsWith("refs/heads/", StringComparison.Ordinal)
+            && repo.Refs[target] is not null
+            ? target["refs/heads/".Length..]
+            : null;
+    }
+
+    /// <summary>
+    /// Writes a root commit holding one file straight into the object database and points the branch at it, as
+    /// GitLab's "Initialize repository with a README" does.
+    /// </summary>
+    public static void WriteInitialCommit(string path, string branch, string fileName, string content, string authorName, string authorEmail, DateTimeOffset when)
+    {
+        using var repo = new Repository(path);
+        var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)));
+        var tree = new TreeDefinition();
+        tree.Add(fileName, blob, Mode.NonExecutableFile);
+        var signature = new Signature(authorName, authorEmail, when);
+        var commit = repo.ObjectDatabase.CreateCommit(signature, signature, "Initial commit", repo.ObjectDatabase.CreateTree(tree), [], prettifyMessage: true);
+        repo.Refs.Add($"refs/heads/{branch}", commit.Id);
+        repo.Refs.UpdateTarget("HEAD", $"refs/heads/{branch}");
+    }
+}

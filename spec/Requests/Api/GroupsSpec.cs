@@ -1,0 +1,166 @@
+using System.Net;
+using GitLabLite.Models.Projects;
+using GitLabLite.Spec.Support;
+
+namespace GitLabLite.Spec.Requests.Api;
+
+[TestClass]
+public sealed class GroupsSpec : ProjectsRequestSpec
+{
+    [TestMethod]
+    public async Task Create_AsAnyUser_CreatesTopLevelGroupOwnedByTheCreator()
+    {
+        var (user, token) = await CreateUserWithTokenAsync("alice");
+        var response = await PostJsonAsync(Client(token), "/api/v4/groups", new { name = "Team One", visibility = "internal", description = "d" });
+        var json = await JsonAsync(response);
+        Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, json.ToString());
+        Assert.AreEqual("team-one", json.GetProperty("path").GetString());
+        Assert.AreEqual("team-one", json.GetProperty("full_path").GetString());
+        Assert.AreEqual("Team One", json.GetProperty("full_name").GetString());
+        Assert.AreEqual("internal", json.GetProperty("visibility").GetString());
+        Assert.AreEqual($"{AppFactory.ExternalUrl}/groups/team-one", json.GetProperty("web_url").GetString());
+        Assert.AreEqual(System.Text.Json.JsonValueKind.Null, json.GetProperty("parent_id").ValueKind);
+        Assert.IsFalse(json.TryGetProperty("projects", out _));
+
+        var members = await JsonAsync(await Client(token).GetAsync($"/api/v4/groups/{json.GetProperty("id")}/members"));
+        var owner = members.EnumerateArray().Single();
+        Assert.AreEqual(user.Id, owner.GetProperty("id").GetInt64());
+        Assert.AreEqual(50, owner.GetProperty("access_level").GetInt32());
+    }
+
+    [TestMethod]
+    [DataRow("""{"path":"api"}""", "path")]
+    [DataRow("""{"path":"users"}""", "path")]
+    [DataRow("""{"path":"-"}""", "path")]
+    [DataRow("""{"path":"x.git"}""", "path")]
+    [DataRow("""{"path":"ok","visibility":"open"}""", "visibility")]
+    [DataRow("""{"path":"ok","parent_id":"abc"}""", "parent_id")]
+    [DataRow("""{"name":"(((("}""", "name")]
+    [DataRow("""{}""", "path")]
+    public async Task Create_WithInvalidParams_Returns400NamingTheField(string body, string field)
+    {
+        var (_, token) = await CreateUserWithTokenAsync("alice");
+        var response = await Client(token).PostAsync("/api/v4/groups", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, text);
+        StringAssert.Contains(text, field);
+        Assert.AreEqual(0, await CountAsync("SELECT count(*) FROM namespaces WHERE type = 'Group'"));
+    }
+
+    [TestMethod]
+    public async Task Create_WithTakenPathOrUsername_Returns400()
+    {
+        var (_, token) = await CreateUserWithTokenAsync("alice");
+        await CreateGroupAsync(token, "team");
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await PostJsonAsync(Client(token), "/api/v4/groups", new { path = "TEAM" })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await PostJsonAsync(Client(token), "/api/v4/groups", new { path = "alice" })).StatusCode);
+        Assert.AreEqual(1, await CountAsync("SELECT count(*) FROM namespaces WHERE type = 'Group'"));
+    }
+
+    [TestMethod]
+    public async Task Create_Subgroup_NeedsMaintainerOnParent_AndNoWiderVisibility()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (dev, devToken) = await CreateUserWithTokenAsync("dev");
+        var (maintainer, maintainerToken) = await CreateUserWithTokenAsync("maint");
+        var (_, strangerToken) = await CreateUserWithTokenAsync("stranger");
+        var parent = await CreateGroupAsync(ownerToken, "top");
+        var parentId = parent.GetProperty("id").GetInt64();
+        await AddMemberAsync(MemberSource.Group(parentId), dev, AccessLevel.Developer);
+        await AddMemberAsync(MemberSource.Group(parentId), maintainer, AccessLevel.Maintainer);
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await PostJsonAsync(Client(), "/api/v4/groups", new { path = "sub", parent_id = parentId })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostJsonAsync(Client(devToken), "/api/v4/groups", new { path = "sub", parent_id = parentId })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await PostJsonAsync(Client(strangerToken), "/api/v4/groups", new { path = "sub", parent_id = parentId })).StatusCode);
+        var wider = await PostJsonAsync(Client(maintainerToken), "/api/v4/groups", new { path = "sub", parent_id = parentId, visibility = "public" });
+        Assert.AreEqual(HttpStatusCode.BadRequest, wider.StatusCode);
+        StringAssert.Contains(await wider.Content.ReadAsStringAsync(), "visibility");
+
+        // Reserved top-level words are fine below the top.
+        var sub = await CreateGroupAsync(maintainerToken, "api", parentId: parentId);
+        Assert.AreEqual("top/api", sub.GetProperty("full_path").GetString());
+        Assert.AreEqual("top / api", sub.GetProperty("full_name").GetString());
+        Assert.AreEqual(parentId, sub.GetProperty("parent_id").GetInt64());
+    }
+
+    [TestMethod]
+    [DataRow("private", null, HttpStatusCode.Unauthorized)]
+    [DataRow("private", "stranger", HttpStatusCode.NotFound)]
+    [DataRow("private", "member", HttpStatusCode.OK)]
+    [DataRow("private", "boss", HttpStatusCode.OK)]
+    [DataRow("internal", null, HttpStatusCode.Unauthorized)]
+    [DataRow("internal", "stranger", HttpStatusCode.OK)]
+    [DataRow("public", null, HttpStatusCode.OK)]
+    [DataRow("public", "invalid", HttpStatusCode.Unauthorized)]
+    public async Task Show_ByVisibilityAndCaller_HidesGroupsAsProjects(string visibility, string? caller, HttpStatusCode expected)
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var group = await CreateGroupAsync(ownerToken, "g", visibility);
+        string? token = caller switch
+        {
+            null => null,
+            "invalid" => "glpat-invalidinvalidinvalid",
+            _ => (await CreateUserWithTokenAsync(caller, admin: caller == "boss", scopes: ["read_api"])).Token,
+        };
+        if (caller == "member")
+        {
+            var user = await Get<GitLabLite.Repositories.Users.UserRepository>().FindByUsernameOrNullAsync("member", CancellationToken.None);
+            await AddMemberAsync(MemberSource.Group(group.GetProperty("id").GetInt64()), user!, AccessLevel.Guest);
+        }
+        foreach (var path in new[] { $"/api/v4/groups/{group.GetProperty("id")}", "/api/v4/groups/g" })
+        {
+            var response = await Client(token).GetAsync(path);
+            Assert.AreEqual(expected, response.StatusCode, path);
+            if (expected == HttpStatusCode.NotFound)
+                Assert.AreEqual("404 Group Not Found", (await JsonAsync(response)).GetProperty("message").GetString());
+        }
+        if (caller == "invalid") return;
+        var listed = await JsonAsync(await Client(token).GetAsync("/api/v4/groups"));
+        Assert.AreEqual(expected == HttpStatusCode.OK ? 1 : 0, listed.GetArrayLength());
+    }
+
+    [TestMethod]
+    public async Task Show_NestedThreeLevelsByEncodedPath_ListsVisibleProjects()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (reader, readerToken) = await CreateUserWithTokenAsync("reader");
+        var a = await CreateGroupAsync(ownerToken, "a", "public");
+        var b = await CreateGroupAsync(ownerToken, "b", "public", a.GetProperty("id").GetInt64());
+        var c = await CreateGroupAsync(ownerToken, "c", "private", b.GetProperty("id").GetInt64());
+        await CreateProjectAsync(ownerToken, "secret", namespaceId: "a/b/c");
+        await CreateProjectAsync(ownerToken, "open", "internal", namespaceId: "a/b");
+
+        var response = await Client(ownerToken).GetAsync("/api/v4/groups/a%2Fb%2Fc");
+        var json = await JsonAsync(response);
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, json.ToString());
+        Assert.AreEqual(c.GetProperty("id").GetInt64(), json.GetProperty("id").GetInt64());
+        Assert.AreEqual("a / b / c", json.GetProperty("full_name").GetString());
+        Assert.AreEqual("a/b/c/secret", json.GetProperty("projects")[0].GetProperty("path_with_namespace").GetString());
+
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(readerToken).GetAsync("/api/v4/groups/a%2Fb%2Fc")).StatusCode);
+        var bShown = await JsonAsync(await Client(readerToken).GetAsync("/api/v4/groups/a%2Fb"));
+        Assert.AreEqual("a/b/open", bShown.GetProperty("projects").EnumerateArray().Single().GetProperty("path_with_namespace").GetString());
+
+        // Membership of the top group reaches the third level.
+        await AddMemberAsync(MemberSource.Group(a.GetProperty("id").GetInt64()), reader, AccessLevel.Reporter);
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(readerToken).GetAsync("/api/v4/groups/a%2Fb%2Fc")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(readerToken).GetAsync("/api/v4/projects/a%2Fb%2Fc%2Fsecret")).StatusCode);
+        var projects = await Client(readerToken).GetAsync($"/api/v4/groups/{c.GetProperty("id")}/projects");
+        Assert.AreEqual("1", projects.Headers.GetValues("X-Total").Single());
+    }
+
+    [TestMethod]
+    public async Task Index_SearchesAndPaginates()
+    {
+        var (_, token) = await CreateUserWithTokenAsync("owner");
+        foreach (var name in new[] { "alpha", "beta", "gamma" }) await CreateGroupAsync(token, name, "public");
+        var response = await Client().GetAsync("/api/v4/groups?per_page=2");
+        Assert.AreEqual("3", response.Headers.GetValues("X-Total").Single());
+        Assert.AreEqual("2", response.Headers.GetValues("X-Next-Page").Single());
+        Assert.AreEqual(2, (await JsonAsync(response)).GetArrayLength());
+        var found = await JsonAsync(await Client().GetAsync("/api/v4/groups?search=AMM"));
+        Assert.AreEqual("gamma", found.EnumerateArray().Single().GetProperty("path").GetString());
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(token).GetAsync("/api/v4/groups/99999/projects")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(token).GetAsync("/api/v4/groups/owner")).StatusCode);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using GitLabLite.Models.Projects;
+using GitLabLite.Spec.Support;
+
+namespace GitLabLite.Spec.Requests.Api;
+
+[TestClass]
+public sealed class MembersSpec : ProjectsRequestSpec
+{
+    [TestMethod]
+    public async Task Create_AsMaintainer_AddsMemberWithGitLabShape()
+    {
+        var (owner, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (bob, _) = await CreateUserWithTokenAsync("bob");
+        var project = await CreateProjectAsync(ownerToken, "p");
+        var response = await PostJsonAsync(Client(ownerToken), "/api/v4/projects/owner%2Fp/members",
+            new { user_id = bob.Id, access_level = 30, expires_at = "2099-12-31" });
+        var json = await JsonAsync(response);
+        Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, json.ToString());
+        Assert.AreEqual(bob.Id, json.GetProperty("id").GetInt64());
+        Assert.AreEqual("bob", json.GetProperty("username").GetString());
+        Assert.AreEqual("active", json.GetProperty("state").GetString());
+        Assert.AreEqual(30, json.GetProperty("access_level").GetInt32());
+        Assert.AreEqual("2099-12-31", json.GetProperty("expires_at").GetString());
+        Assert.AreEqual($"{AppFactory.ExternalUrl}/bob", json.GetProperty("web_url").GetString());
+
+        var again = await PostJsonAsync(Client(ownerToken), $"/api/v4/projects/{project.GetProperty("id")}/members", new { user_id = bob.Id, access_level = 40 });
+        Assert.AreEqual(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.AreEqual("Member already exists", (await JsonAsync(again)).GetProperty("message").GetString());
+
+        var list = await Client(ownerToken).GetAsync($"/api/v4/projects/{project.GetProperty("id")}/members");
+        Assert.AreEqual("2", list.Headers.GetValues("X-Total").Single());
+        CollectionAssert.AreEqual(new[] { owner.Id, bob.Id }, (await JsonAsync(list)).EnumerateArray().Select(m => m.GetProperty("id").GetInt64()).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("""{"user_id":2,"access_level":35}""", "access_level")]
+    [DataRow("""{"user_id":2}""", "access_level")]
+    [DataRow("""{"access_level":30}""", "user_id")]
+    [DataRow("""{"user_id":"x","access_level":30}""", "user_id")]
+    [DataRow("""{"user_id":2,"access_level":30,"expires_at":"tomorrow"}""", "expires_at")]
+    public async Task Create_WithInvalidParams_Returns400(string body, string field)
+    {
+        var (_, token) = await CreateUserWithTokenAsync("owner");
+        await CreateProjectAsync(token, "p");
+        var response = await Client(token).PostAsync("/api/v4/projects/owner%2Fp/members", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, text);
+        StringAssert.Contains(text, field);
+    }
+
+    [TestMethod]
+    public async Task Create_ByRole_OnlyMaintainersAdd_AndNotAboveTheirLevel()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (dev, devToken) = await CreateUserWithTokenAsync("dev");
+        var (maintainer, maintainerToken) = await CreateUserWithTokenAsync("maint");
+        var (carol, _) = await CreateUserWithTokenAsync("carol");
+        var (_, strangerToken) = await CreateUserWithTokenAsync("stranger");
+        var (_, adminToken) = await CreateUserWithTokenAsync("boss", admin: true);
+        var id = (await CreateProjectAsync(ownerToken, "p")).GetProperty("id").GetInt64();
+        await AddMemberAsync(MemberSource.Project(id), dev, AccessLevel.Developer);
+        await AddMemberAsync(MemberSource.Project(id), maintainer, AccessLevel.Maintainer);
+        var url = $"/api/v4/projects/{id}/members";
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await PostJsonAsync(Client(), url, new { user_id = carol.Id, access_level = 10 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await PostJsonAsync(Client(strangerToken), url, new { user_id = carol.Id, access_level = 10 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostJsonAsync(Client(devToken), url, new { user_id = carol.Id, access_level = 10 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostJsonAsync(Client(maintainerToken), url, new { user_id = carol.Id, access_level = 50 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await PostJsonAsync(Client(maintainerToken), url, new { user_id = 999999, access_level = 10 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Created, (await PostJsonAsync(Client(maintainerToken), url, new { user_id = carol.Id, access_level = 40 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Conflict, (await PostJsonAsync(Client(adminToken), url, new { user_id = carol.Id, access_level = 50 })).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Destroy_RemovesMember_LetsMembersLeave_AndProtectsOwners()
+    {
+        var (owner, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (guest, guestToken) = await CreateUserWithTokenAsync("guest");
+        var (dev, devToken) = await CreateUserWithTokenAsync("dev");
+        var (maintainer, maintainerToken) = await CreateUserWithTokenAsync("maint");
+        var id = (await CreateProjectAsync(ownerToken, "p")).GetProperty("id").GetInt64();
+        await AddMemberAsync(MemberSource.Project(id), guest, AccessLevel.Guest);
+        await AddMemberAsync(MemberSource.Project(id), dev, AccessLevel.Developer);
+        await AddMemberAsync(MemberSource.Project(id), maintainer, AccessLevel.Maintainer);
+        var url = $"/api/v4/projects/{id}/members";
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await Client(devToken).DeleteAsync($"{url}/{guest.Id}")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await Client(maintainerToken).DeleteAsync($"{url}/{owner.Id}")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NoContent, (await Client(guestToken).DeleteAsync($"{url}/{guest.Id}")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NoContent, (await Client(maintainerToken).DeleteAsync($"{url}/{dev.Id}")).StatusCode);
+        var missing = await Client(maintainerToken).DeleteAsync($"{url}/{dev.Id}");
+        Assert.AreEqual(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.AreEqual("404 Member Not Found", (await JsonAsync(missing)).GetProperty("message").GetString());
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(maintainerToken).DeleteAsync($"{url}/abc")).StatusCode);
+        // The guest left: the private project is gone for them.
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(guestToken).GetAsync($"/api/v4/projects/{id}")).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task All_IncludesMembersInheritedThroughThreeGroupLevels()
+    {
+        var (owner, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (top, topToken) = await CreateUserWithTokenAsync("top");
+        var (mid, _) = await CreateUserWithTokenAsync("mid");
+        var (direct, _) = await CreateUserWithTokenAsync("direct");
+        var a = await CreateGroupAsync(ownerToken, "a");
+        var b = await CreateGroupAsync(ownerToken, "b", parentId: a.GetProperty("id").GetInt64());
+        await CreateGroupAsync(ownerToken, "c", parentId: b.GetProperty("id").GetInt64());
+        var id = (await CreateProjectAsync(ownerToken, "p", namespaceId: "a/b/c")).GetProperty("id").GetInt64();
+        await AddMemberAsync(MemberSource.Group(a.GetProperty("id").GetInt64()), top, AccessLevel.Maintainer);
+        await AddMemberAsync(MemberSource.Group(b.GetProperty("id").GetInt64()), mid, AccessLevel.Reporter);
+        await AddMemberAsync(MemberSource.Project(id), direct, AccessLevel.Guest);
+        await AddMemberAsync(MemberSource.Project(id), mid, AccessLevel.Developer);
+
+        var direct_ = await JsonAsync(await Client(ownerToken).GetAsync($"/api/v4/projects/{id}/members"));
+        Assert.AreEqual(2, direct_.GetArrayLength());
+        var all = await Client(topToken).GetAsync("/api/v4/projects/a%2Fb%2Fc%2Fp/members/all");
+        Assert.AreEqual(HttpStatusCode.OK, all.StatusCode);
+        var levels = (await JsonAsync(all)).EnumerateArray().ToDictionary(m => m.GetProperty("username").GetString()!, m => m.GetProperty("access_level").GetInt32());
+        // Every group's creator is its Owner; mid has Developer directly, above the inherited Reporter.
+        CollectionAssert.AreEquivalent(new Dictionary<string, int> { ["owner"] = 50, ["top"] = 40, ["mid"] = 30, ["direct"] = 10 }, levels);
+        Assert.AreEqual("4", all.Headers.GetValues("X-Total").Single());
+
+        // A Maintainer inherited from the top group may manage the project's members.
+        var (eve, _) = await CreateUserWithTokenAsync("eve");
+        Assert.AreEqual(HttpStatusCode.Created, (await PostJsonAsync(Client(topToken), $"/api/v4/projects/{id}/members", new { user_id = eve.Id, access_level = 20 })).StatusCode);
+        _ = owner;
+    }
+
+    [TestMethod]
+    public async Task GroupMembers_AddListAndConflict()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (bob, bobToken) = await CreateUserWithTokenAsync("bob");
+        var (carol, _) = await CreateUserWithTokenAsync("carol");
+        await CreateGroupAsync(ownerToken, "team");
+        Assert.AreEqual(HttpStatusCode.NotFound, (await PostJsonAsync(Client(bobToken), "/api/v4/groups/team/members", new { user_id = carol.Id, access_level = 10 })).StatusCode);
+        var added = await PostJsonAsync(Client(ownerToken), "/api/v4/groups/team/members", new { user_id = bob.Id, access_level = 30 });
+        Assert.AreEqual(HttpStatusCode.Created, added.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Conflict, (await PostJsonAsync(Client(ownerToken), "/api/v4/groups/team/members", new { user_id = bob.Id, access_level = 30 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostJsonAsync(Client(bobToken), "/api/v4/groups/team/members", new { user_id = carol.Id, access_level = 10 })).StatusCode);
+        var list = await JsonAsync(await Client(bobToken).GetAsync("/api/v4/groups/team/members"));
+        CollectionAssert.AreEqual(new[] { "owner", "bob" }, list.EnumerateArray().Select(m => m.GetProperty("username").GetString()).ToArray());
+        // Group Developers do not create projects in it (GitLabLite asks Maintainer).
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostJsonAsync(Client(bobToken), "/api/v4/projects", new { path = "x", namespace_id = "team" })).StatusCode);
+    }
+}
