@@ -5,7 +5,10 @@ using Npgsql;
 
 namespace GitLabLite.Spec.Support;
 
-/// <summary>Empties every table but schema_migrations and re-seeds root, so each spec starts from a fresh install.</summary>
+/// <summary>
+/// Empties every table but schema_migrations, re-seeds root and empties repository storage (repositories and the
+/// zip cache), so each spec starts from a fresh install.
+/// </summary>
 public static class DatabaseCleaner
 {
     public static async Task CleanAsync(IServiceProvider services)
@@ -18,5 +21,7 @@ public static class DatabaseCleaner
             await conn.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
         await services.GetRequiredService<RootSeeder>().SeedAsync(CancellationToken.None);
         await services.GetRequiredService<GitLabLite.Services.Features.FeatureFlags>().ReloadAsync(CancellationToken.None);
+        var storage = services.GetRequiredService<GitLabLite.Initializers.InstanceSettings>().RepositoriesPath;
+        foreach (var dir in Directory.EnumerateDirectories(storage)) Directory.Delete(dir, recursive: true);
     }
 }

@@ -9,15 +9,9 @@ using Npgsql;
 
 namespace GitLabLite.Spec.Support;
 
-/// <summary>Request specs of the Projects context: an empty repository storage per spec plus API shortcuts.</summary>
+/// <summary>Request specs of the Projects context: API shortcuts for groups, projects and members.</summary>
 public abstract class ProjectsRequestSpec : RequestSpec
 {
-    [TestInitialize]
-    public void ResetStorage()
-    {
-        foreach (var dir in Directory.EnumerateDirectories(Factory.RepositoriesPath)) Directory.Delete(dir, recursive: true);
-    }
-
     protected static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string url, object body) => client.PostAsJsonAsync(url, body);
 
     protected static async Task<JsonElement> CreateGroupAsync(string token, string path, string visibility = "private", long? parentId = null)
