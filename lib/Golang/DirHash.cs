@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GitLabLite.Golang;
+
+/// <summary>
+/// The <c>h1:</c> hashes recorded in go.sum (x/mod/sumdb/dirhash Hash1, HashZip; fetch.go
+/// goModSum; go-proxy-protocol.md section 6.7). Returns null instead of throwing when a name
+/// contains a newline.
+/// </summary>
+public static class DirHash
+{
+    /// <summary>
+    /// dirhash.Hash1: sort names by UTF-8 byte order, hash each file with SHA-256, hash the
+    /// lines <c>hex  name\n</c>, and return <c>h1:</c> + base64. Null if a name contains <c>\n</c>.
+    /// </summary>
+    public static string? Hash1(IEnumerable<(string Name, Func<Stream> Open)> files)
+    {
+        var list = files.ToList();
+        list.Sort((a, b) => GoString.CompareUtf8(a.Name, b.Name));
+        var summary = new StringBuilder();
+        foreach (var (name, open) in list)
+        {
+            if (name.Contains('\n', StringComparison.Ordinal))
+            {
+                return null;
+            }
+            using var s = open();
+            var hex = Convert.ToHexStringLower(SHA256.HashData(s));
+            summary.Append(hex).Append("  ").Append(name).Append('\n');
+        }
+        return "h1:" + Convert.ToBase64String(SHA256.HashData(GoString.EncodeUtf8(summary.ToString())));
+    }
+
+    /// <summary>Hash1 over in-memory files.</summary>
+    public static string? Hash1(IEnumerable<(string Name, byte[] Data)> files) =>
+        Hash1(files.Select(f => (f.Name, (Func<Stream>)(() => new MemoryStream(f.Data, writable: false)))));
+
+    /// <summary>
+    /// The go.sum <c>/go.mod</c> hash: Hash1 over a single file named <c>go.mod</c> with the
+    /// exact .mod body. <c>HashGoMod([])</c> is <c>h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=</c>.
+    /// </summary>
+    public static string HashGoMod(byte[] goMod) => Hash1([("go.mod", goMod)])!;
+
+    /// <summary>
+    /// dirhash.HashZip: Hash1 over every entry (directory entries included, read as empty)
+    /// named by its full entry name, contents decompressed. Non-seekable streams are buffered.
+    /// Null if a name contains a newline; throws InvalidDataException for a corrupt zip.
+    /// </summary>
+    public static string? HashZip(Stream zip)
+    {
+        var seekable = EnsureSeekable(zip);
+        try
+        {
+            using var archive = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
+            var files = new List<(string Name, byte[] Data)>();
+            foreach (var entry in archive.Entries)
+            {
+                using var s = entry.Open();
+                using var ms = new MemoryStream();
+                s.CopyTo(ms);
+                files.Add((entry.FullName, ms.ToArray()));
+            }
+            return Hash1(files);
+        }
+        finally
+        {
+            if (!ReferenceEquals(seekable, zip))
+            {
+                seekable.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Returns the stream itself if seekable, else a buffered copy (ZipArchive Read needs seeking).</summary>
+    internal static Stream EnsureSeekable(Stream stream)
+    {
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+        var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        ms.Position = 0;
+        return ms;
+    }
+}
