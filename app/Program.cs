@@ -14,6 +14,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddUsers();
 builder.Services.AddProjects();
+builder.Services.AddGit();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews().AddJsonOptions(o =>
 {

@@ -1,4 +1,5 @@
 using GitLabLite.Finders.Projects;
+using GitLabLite.Git;
 using GitLabLite.Repositories.Projects;
 
 namespace GitLabLite.Initializers;
@@ -11,6 +12,7 @@ public static class ProjectsInitializer
         services.AddSingleton<ProjectRepository>();
         services.AddSingleton<MemberRepository>();
         services.AddSingleton<ProjectFinder>();
+        services.AddSingleton(sp => new RepositoryStorage(sp.GetRequiredService<InstanceSettings>().RepositoriesPath));
         return services;
     }
 }
