@@ -97,6 +97,42 @@ public sealed class GitRepositoryReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The refs the go command sees (tags and branches peeled to commits, and HEAD), without loading commit objects
+    /// beyond peeling annotated tags.
+    /// </summary>
+    public GitRefSnapshot ReadRefs()
+    {
+        var tags = new List<GitRef>();
+        foreach (var tag in _repo.Tags)
+            if (tag.PeeledTarget is Commit commit) tags.Add(new GitRef(tag.FriendlyName, commit.Sha));
+        var branches = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reference in _repo.Refs.FromGlob(HeadsPrefix + "*"))
+            if (reference.ResolveToDirectReference()?.Target is Commit commit) branches[reference.CanonicalName[HeadsPrefix.Length..]] = commit.Sha;
+        var head = _repo.Refs.Head?.ResolveToDirectReference()?.Target as Commit;
+        return new GitRefSnapshot(tags, branches, head?.Sha);
+    }
+
+    /// <summary>The blob at <paramref name="path"/> in the commit (a symlink's blob holds its target), or null.</summary>
+    public GitBlobRef? FindBlob(string commitId, string path) =>
+        LookupCommit(commitId)?[path.Trim('/')] is { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }
+            ? new GitBlobRef(blob.Sha, _repo.ObjectDatabase.RetrieveObjectMetadata(blob.Id).Size)
+            : null;
+
+    /// <summary>The full id of the only commit whose id starts with <paramref name="prefix"/>; null when none or ambiguous.</summary>
+    public string? ResolveCommitPrefix(string prefix) => LookupCommit(prefix)?.Sha;
+
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="descendant"/> or one of its ancestors (git merge-base --is-ancestor).</summary>
+    public bool IsAncestor(string ancestor, string descendant)
+    {
+        if (ancestor == descendant) return true;
+        if (LookupCommit(ancestor) is not { } a || LookupCommit(descendant) is not { } d) return false;
+        return _repo.ObjectDatabase.FindMergeBase(a, d)?.Sha == a.Sha;
+    }
+
+    /// <summary>Whether the commit can be reached from any of <paramref name="tips"/> (the go command fetches only those refs).</summary>
+    public bool IsReachable(string commitId, IEnumerable<string> tips) => tips.Any(tip => IsAncestor(commitId, tip));
+
     public void Dispose() => _repo.Dispose();
 
     private static GitTreeEntryKind KindOf(Mode mode) => mode switch

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using GitLabLite.Git;
 using GitLabLite.Golang;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
@@ -30,25 +31,25 @@ public sealed class GoProxySpec : RequestSpec
     {
         (_admin, _adminToken) = await CreateUserWithTokenAsync("admin", admin: true);
         (_developer, _token) = await CreateUserWithTokenAsync("dev", scopes: [TokenScopes.ReadApi]);
-        var group = await ProjectFixtures.CreateGroupAsync(Services, _admin, "ns");
-        _project = await ProjectFixtures.CreateProjectAsync(Services, group, "my-go-lib", Visibility.Private);
-        await ProjectFixtures.AddMemberAsync(Services, _project, _developer, AccessLevel.Developer);
+        var group = await ProjectFactory.CreateGroupAsync(Services, _admin, "ns", visibility: Visibility.Public);
+        _project = await ProjectFactory.CreateProjectAsync(Services, _admin, "my-go-lib", group, Visibility.Private);
+        await ProjectFactory.AddMemberAsync(Services, _project, _developer, AccessLevel.Developer);
         _base = $"{Host}/ns/my-go-lib";
-        using var git = new GitFixture();
-        _commits["c1"] = git.Commit("README.md", "Hi");
-        git.Tag("v1.0.0");
-        _commits["c2"] = git.Commit(new Dictionary<string, string?> { ["go.mod"] = $"module {_base}\n", ["a.go"] = "package a\nfunc Hi() { println(\"Hello world!\") }\n" });
-        git.Tag("v1.0.1");
-        _commits["c3"] = git.Commit("pkg/b.go", "package b\nfunc Bye() { println(\"Goodbye world!\") }\n");
-        git.Tag("v1.0.2", "annotated release");
-        _commits["c4"] = git.Commit(new Dictionary<string, string?> { ["mod/go.mod"] = $"module {_base}/mod\n", ["mod/a.go"] = "package a\n" });
-        git.Tag("v1.0.3");
-        _commits["c5"] = git.Commit("y.go", "package a\n");
-        _commits["c6"] = git.Commit(new Dictionary<string, string?> { ["v2/go.mod"] = $"module {_base}/v2\n", ["v2/a.go"] = "package a\n" });
-        _commits["c7"] = git.Commit("v2/x.go", "package a\n");
-        git.Tag("v2.0.0");
-        git.Tag("mod/v1.1.0");
-        git.PushTo(ProjectFixtures.RepositoryPath(Services, _project));
+        using var git = await GitFixture.CreateAsync();
+        _commits["c1"] = await git.CommitAsync("README.md", "Hi");
+        await git.TagAsync("v1.0.0");
+        _commits["c2"] = await git.CommitAsync(new Dictionary<string, string?> { ["go.mod"] = $"module {_base}\n", ["a.go"] = "package a\nfunc Hi() { println(\"Hello world!\") }\n" });
+        await git.TagAsync("v1.0.1");
+        _commits["c3"] = await git.CommitAsync("pkg/b.go", "package b\nfunc Bye() { println(\"Goodbye world!\") }\n");
+        await git.TagAsync("v1.0.2", "annotated release");
+        _commits["c4"] = await git.CommitAsync(new Dictionary<string, string?> { ["mod/go.mod"] = $"module {_base}/mod\n", ["mod/a.go"] = "package a\n" });
+        await git.TagAsync("v1.0.3");
+        _commits["c5"] = await git.CommitAsync("y.go", "package a\n");
+        _commits["c6"] = await git.CommitAsync(new Dictionary<string, string?> { ["v2/go.mod"] = $"module {_base}/v2\n", ["v2/a.go"] = "package a\n" });
+        _commits["c7"] = await git.CommitAsync("v2/x.go", "package a\n");
+        await git.TagAsync("v2.0.0");
+        await git.TagAsync("mod/v1.1.0");
+        await git.PushToAsync(Get<RepositoryStorage>().PathFor(_project.FullPath));
         await EnableAsync($"project=ns/my-go-lib");
     }
 
@@ -72,9 +73,9 @@ public sealed class GoProxySpec : RequestSpec
 
     private static string[] Lines(string body) => body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    private string Ts(string commit) => "20240102" + TimeOf(commit).ToString("HHmmss");
+    private static string Ts(string commit) => TimeOf(commit).ToString(PseudoVersion.TimestampFormat);
 
-    private DateTime TimeOf(string commit) => new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddMinutes(int.Parse(commit[1..]));
+    private static DateTime TimeOf(string commit) => GitFixture.TimeOf(int.Parse(commit[1..])).UtcDateTime;
 
     [TestMethod]
     public async Task List_RootModule_ListsCanonicalTagsOfMajorOneIncludingGoModLessVersion()
@@ -238,7 +239,7 @@ public sealed class GoProxySpec : RequestSpec
         var (_, readUser) = await CreateUserWithTokenAsync("reader-user", scopes: [TokenScopes.ReadUser]);
         await BodyAsync(list, HttpStatusCode.Forbidden, token: readUser);
         var (guest, guestToken) = await CreateUserWithTokenAsync("guest", scopes: [TokenScopes.ReadApi]);
-        await ProjectFixtures.AddMemberAsync(Services, _project, guest, AccessLevel.Guest);
+        await ProjectFactory.AddMemberAsync(Services, _project, guest, AccessLevel.Guest);
         await BodyAsync(list, HttpStatusCode.Forbidden, token: guestToken);
         var (_, strangerToken) = await CreateUserWithTokenAsync("stranger", scopes: [TokenScopes.Api]);
         await BodyAsync(list, HttpStatusCode.NotFound, token: strangerToken);
@@ -272,12 +273,12 @@ public sealed class GoProxySpec : RequestSpec
     [TestMethod]
     public async Task PublicProject_IsServedAnonymously()
     {
-        var group = await ProjectFixtures.CreateGroupAsync(Services, _admin, "pub");
-        var project = await ProjectFixtures.CreateProjectAsync(Services, group, "lib", Visibility.Public);
-        using var git = new GitFixture();
-        git.Commit("go.mod", $"module {Host}/pub/lib\n");
-        git.Tag("v0.1.0");
-        git.PushTo(ProjectFixtures.RepositoryPath(Services, project));
+        var group = await ProjectFactory.CreateGroupAsync(Services, _admin, "pub", visibility: Visibility.Public);
+        var project = await ProjectFactory.CreateProjectAsync(Services, _admin, "lib", group, Visibility.Public);
+        using var git = await GitFixture.CreateAsync();
+        await git.CommitAsync("go.mod", $"module {Host}/pub/lib\n");
+        await git.TagAsync("v0.1.0");
+        await git.PushToAsync(Get<RepositoryStorage>().PathFor(project.FullPath));
         await EnableAsync("value=true");
         var response = await Client().GetAsync($"/api/v4/projects/{project.Id}/packages/go/{Host}/pub/lib/@v/list");
         Assert.AreEqual("v0.1.0\n", await response.Content.ReadAsStringAsync());
