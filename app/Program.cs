@@ -15,6 +15,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTyp
 builder.Services.AddUsers();
 builder.Services.AddProjects();
 builder.Services.AddGit();
+builder.Services.AddFeatures();
+builder.Services.AddPackages();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews().AddJsonOptions(o =>
 {

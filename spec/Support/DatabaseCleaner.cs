@@ -17,5 +17,6 @@ public static class DatabaseCleaner
         if (tables.Count > 0)
             await conn.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
         await services.GetRequiredService<RootSeeder>().SeedAsync(CancellationToken.None);
+        await services.GetRequiredService<GitLabLite.Services.Features.FeatureFlags>().ReloadAsync(CancellationToken.None);
     }
 }

@@ -1,0 +1,19 @@
+using GitLabLite.Models.Features;
+using GitLabLite.Repositories.Features;
+using GitLabLite.Services.Features;
+
+namespace GitLabLite.Initializers;
+
+public static class FeaturesInitializer
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => FeatureDefinitions.Load(FeatureDefinitions.DefaultPath));
+        services.AddSingleton<FeatureRepository>();
+        services.AddSingleton<FeatureFlags>();
+        services.AddHostedService<FeatureFlagsListener>();
+        services.AddSingleton<SetFeatureService>();
+        services.AddSingleton<DeleteFeatureService>();
+        return services;
+    }
+}
