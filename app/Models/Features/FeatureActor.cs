@@ -14,13 +14,7 @@ public sealed record FeatureActor(string FlipperId, IReadOnlyList<string> Ancest
     /// project's namespace). A personal namespace's id can never match a Group gate, so passing it is harmless.
     /// </summary>
     public static FeatureActor For(Project project, IEnumerable<long> ancestorNamespaceIds) =>
-        new($"Project:{project.Id}", ancestorNamespaceIds.Select(GroupId).ToList());
-
-    /// <summary>A namespace with its ancestors (nearest first, excluding itself).</summary>
-    public static FeatureActor For(Namespace ns, IEnumerable<long> ancestorNamespaceIds) =>
-        new(FlipperIdOf(ns), ancestorNamespaceIds.Where(id => id != ns.Id).Select(GroupId).ToList());
-
-    public static FeatureActor For(User user) => new(FlipperIdOf(user), []);
+        new(FlipperIdOf(project), ancestorNamespaceIds.Select(GroupId).ToList());
 
     public static string FlipperIdOf(User user) => $"User:{user.Id}";
 

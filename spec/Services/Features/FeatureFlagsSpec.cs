@@ -160,6 +160,38 @@ public sealed class FeatureFlagsSpec : RequestSpec
     }
 
     [TestMethod]
+    public async Task Enabled_InSecondProcessWithListenConnectionKilled_SeesChangeThroughThePoll()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Main")) { ApplicationName = "feature-flags-other" };
+        await using var dataSource = NpgsqlDataSource.Create(connectionString.ConnectionString);
+        var repository = new FeatureRepository(new Database(dataSource, Get<ResiliencePipelineProvider<string>>()), dataSource);
+        var other = new FeatureFlags(repository, Get<FeatureDefinitions>());
+        using var listener = new FeatureFlagsListener(other, repository, NullLogger<FeatureFlagsListener>.Instance);
+        await listener.StartAsync(None);
+        try
+        {
+            // Wait for the LISTEN connection to exist, then kill it: only the one-second stamp check is left.
+            Assert.IsTrue(await EventuallyAsync(() => KillListenerAsync(dataSource)), "listener never connected");
+            await SetAsync("go_proxy", "true");
+            Assert.IsTrue(await EventuallyAsync(() => other.Enabled("go_proxy")), "enable not seen");
+        }
+        finally
+        {
+            await listener.StopAsync(None);
+        }
+    }
+
+    private static async Task<bool> KillListenerAsync(NpgsqlDataSource dataSource)
+    {
+        await using var kill = dataSource.CreateCommand(
+            $"""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE application_name = 'feature-flags-other' AND query = 'LISTEN {FeatureRepository.Channel}'
+            """);
+        return (long)(await kill.ExecuteScalarAsync())! > 0;
+    }
+
+    [TestMethod]
     public async Task Listen_OnCommittedChange_DeliversTheNewVersion()
     {
         using var stop = new CancellationTokenSource();
@@ -190,14 +222,17 @@ public sealed class FeatureFlagsSpec : RequestSpec
         Assert.IsTrue(other.Enabled("go_proxy"));
     }
 
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    private static Task<bool> EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
+
+    /// <summary>Polls <paramref name="condition"/> for up to two seconds, the cross-process freshness promise.</summary>
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(2))
         {
-            if (condition()) return true;
+            if (await condition()) return true;
             await Task.Delay(20);
         }
-        return condition();
+        return await condition();
     }
 }
