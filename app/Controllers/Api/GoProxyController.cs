@@ -25,7 +25,7 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
     [HttpHead("api/v4/projects/{id}/packages/go/{**path}")]
     public async Task<IActionResult> Serve()
     {
-        var request = GoProxyRequest.ParseOrNull(HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "");
+        var request = GoProxyRequest.ParseOrNull(RawTarget());
         if (request is null) return Text(404, "not found: not a module proxy path (<module>/@v/list, @v/<version>.info|.mod|.zip or @latest)");
         var decision = await access.AuthorizeAsync(HttpContext, request.ProjectId);
         if (decision.Project is not { } project)
@@ -70,6 +70,10 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
         var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Name)}\"");
         return PhysicalFile(file.FullName, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
+
+    /// <summary>The target as sent (origin form); hosts without one (TestServer, absolute-form requests) give the escaped path.</summary>
+    private string RawTarget() =>
+        HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget is ['/', ..] raw ? raw : (Request.PathBase + Request.Path).ToUriComponent();
 
     private ContentResult Text(int status, string body) => new()
     {

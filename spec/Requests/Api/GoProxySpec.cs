@@ -29,7 +29,7 @@ public sealed class GoProxySpec : RequestSpec
     [TestInitialize]
     public async Task BuildF1()
     {
-        (_admin, _adminToken) = await CreateUserWithTokenAsync("admin", admin: true);
+        (_admin, _adminToken) = await CreateUserWithTokenAsync("boss", admin: true);
         (_developer, _token) = await CreateUserWithTokenAsync("dev", scopes: [TokenScopes.ReadApi]);
         var group = await ProjectFactory.CreateGroupAsync(Services, _admin, "ns", visibility: Visibility.Public);
         _project = await ProjectFactory.CreateProjectAsync(Services, _admin, "my-go-lib", group, Visibility.Private);
@@ -50,12 +50,12 @@ public sealed class GoProxySpec : RequestSpec
         await git.TagAsync("v2.0.0");
         await git.TagAsync("mod/v1.1.0");
         await git.PushToAsync(Get<RepositoryStorage>().PathFor(_project.FullPath));
-        await EnableAsync($"project=ns/my-go-lib");
+        await EnableAsync("value=true&project=ns/my-go-lib");
     }
 
-    private async Task EnableAsync(string actor)
+    private async Task EnableAsync(string query)
     {
-        var response = await Client(_adminToken).PostAsync($"/api/v4/features/go_proxy?value=true&{actor}", null);
+        var response = await Client(_adminToken).PostAsync($"/api/v4/features/go_proxy?{query}", null);
         Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -266,7 +266,7 @@ public sealed class GoProxySpec : RequestSpec
     {
         Assert.AreEqual(HttpStatusCode.NoContent, (await Client(_adminToken).DeleteAsync("/api/v4/features/go_proxy")).StatusCode);
         await BodyAsync($"{_base}/@v/list", HttpStatusCode.NotFound);
-        await EnableAsync("group=ns");
+        await EnableAsync("value=true&group=ns");
         await BodyAsync($"{_base}/@v/list");
     }
 
