@@ -14,7 +14,9 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddUsers();
 builder.Services.AddProjects();
+builder.Services.AddGit();
 builder.Services.AddFeatures();
+builder.Services.AddPackages();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews().AddJsonOptions(o =>
 {

@@ -13,6 +13,9 @@ public sealed class GitLabOptions
     [Required]
     public string RepositoriesPath { get; set; } = "";
 
+    /// <summary>Where built artefacts (module zips) are kept; defaults to "+cache" inside RepositoriesPath ('+' never starts a project path).</summary>
+    public string? CachePath { get; set; }
+
     /// <summary>Overrides the host part of Go module paths when the URL's host has no dot (go's CheckPath).</summary>
     public string? GoModuleHost { get; set; }
 }

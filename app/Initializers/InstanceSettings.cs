@@ -15,6 +15,7 @@ public sealed class InstanceSettings
         var moduleHost = string.IsNullOrEmpty(o.GoModuleHost) ? url.Host : o.GoModuleHost;
         ModulePrefix = RelativeRoot.Length == 0 ? moduleHost : $"{moduleHost}/{RelativeRoot}";
         RepositoriesPath = Path.GetFullPath(o.RepositoriesPath);
+        CachePath = Path.GetFullPath(string.IsNullOrEmpty(o.CachePath) ? Path.Combine(RepositoriesPath, "+cache") : o.CachePath);
     }
 
     /// <summary>External URL without a trailing slash, e.g. https://gitlab.example.com.</summary>
@@ -28,4 +29,6 @@ public sealed class InstanceSettings
     public string ModulePrefix { get; }
 
     public string RepositoriesPath { get; }
+
+    public string CachePath { get; }
 }

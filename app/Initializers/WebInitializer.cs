@@ -27,6 +27,7 @@ public static class WebInitializer
         app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));
         app.UseStatusCodePages(NotFoundBodyAsync);
         app.UseAuthentication();
+        app.UseMiddleware<GitLabLite.Controllers.Concerns.GoGetMiddleware>();
     }
 
     /// <summary>

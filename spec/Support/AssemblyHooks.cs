@@ -4,5 +4,9 @@ namespace GitLabLite.Spec.Support;
 public static class AssemblyHooks
 {
     [AssemblyCleanup]
-    public static void Cleanup() => RequestSpec.DisposeFactory();
+    public static void Cleanup()
+    {
+        LiveServer.DisposeShared();
+        RequestSpec.DisposeFactory();
+    }
 }

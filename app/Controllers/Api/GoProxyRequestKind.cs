@@ -1,0 +1,10 @@
+namespace GitLabLite.Controllers.Api;
+
+public enum GoProxyRequestKind
+{
+    List,
+    Info,
+    Mod,
+    Zip,
+    Latest,
+}

@@ -1,0 +1,16 @@
+using GitLabLite.Controllers.Concerns;
+using GitLabLite.Finders.Packages.Go;
+using GitLabLite.Services.Packages.Go;
+
+namespace GitLabLite.Initializers;
+
+public static class PackagesInitializer
+{
+    public static IServiceCollection AddPackages(this IServiceCollection services)
+    {
+        services.AddSingleton<ModuleFinder>();
+        services.AddSingleton<ModuleZipCache>();
+        services.AddSingleton<GoProxyAccess>();
+        return services;
+    }
+}

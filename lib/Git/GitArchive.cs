@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+
+namespace GitLabLite.Git;
+
+/// <summary>
+/// A commit's tree as `git archive` renders it, the way the go command's direct mode reads module files
+/// (codehost/git.go ReadZip): checkout conversions from .gitattributes apply (eol=crlf, ident, ...), while
+/// export-ignore and export-subst are switched off. Extracted into a private temporary directory.
+/// </summary>
+public sealed class GitArchive : IDisposable
+{
+    private GitArchive(string root, IReadOnlyList<GitArchiveEntry> entries)
+    {
+        Root = root;
+        Entries = entries;
+    }
+
+    public string Root { get; }
+
+    /// <summary>Files and symlinks (directories left out), paths relative to the archived sub-directory.</summary>
+    public IReadOnlyList<GitArchiveEntry> Entries { get; }
+
+    /// <summary>
+    /// Runs git archive for <paramref name="commit"/> limited to <paramref name="subdir"/>. The repository is never
+    /// modified: a throw-away git directory borrows its objects through alternates and carries the attributes
+    /// override that the go command writes into its own clone's info/attributes.
+    /// </summary>
+    public static async Task<GitArchive> ExtractAsync(string repositoryPath, string commit, string subdir, string tempRoot, CancellationToken ct)
+    {
+        var work = Path.Combine(tempRoot, $"archive-{Guid.NewGuid():N}");
+        var gitDir = Path.Combine(work, "git");
+        var files = Path.Combine(work, "files");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(gitDir, "objects", "info"));
+            Directory.CreateDirectory(Path.Combine(gitDir, "refs"));
+            Directory.CreateDirectory(Path.Combine(gitDir, "info"));
+            Directory.CreateDirectory(files);
+            await File.WriteAllTextAsync(Path.Combine(gitDir, "HEAD"), $"{commit}\n", ct);
+            await File.WriteAllTextAsync(Path.Combine(gitDir, "objects", "info", "alternates"), Path.Combine(Path.GetFullPath(repositoryPath), "objects") + "\n", ct);
+            await File.WriteAllTextAsync(Path.Combine(gitDir, "info", "attributes"), "* -export-subst -export-ignore\n", ct);
+
+            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in (string[])["--git-dir", gitDir, "-c", "core.autocrlf=input", "-c", "core.eol=lf", "archive", "--format=tar", commit])
+                start.ArgumentList.Add(arg);
+            if (subdir.Length > 0)
+            {
+                start.ArgumentList.Add("--");
+                start.ArgumentList.Add(subdir);
+            }
+            // A clean environment: no system or global config, attributes or filter drivers from this host.
+            start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+            start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+            start.Environment["GIT_ATTR_NOSYSTEM"] = "1";
+            start.Environment["HOME"] = work;
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("git could not be started");
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            var entries = new List<GitArchiveEntry>();
+            var prefix = subdir.Length == 0 ? "" : subdir.TrimEnd('/') + "/";
+            await using (var reader = new TarReader(process.StandardOutput.BaseStream))
+            {
+                while (await reader.GetNextEntryAsync(copyData: false, ct) is { } entry)
+                {
+                    if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.SymbolicLink)) continue;
+                    if (!entry.Name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                    var name = entry.Name[prefix.Length..];
+                    if (entry.EntryType == TarEntryType.SymbolicLink)
+                    {
+                        entries.Add(new GitArchiveEntry(name, 0, true, ""));
+                        continue;
+                    }
+                    // Stored under a numbered name: archive paths may not be valid local file names.
+                    var local = Path.Combine(files, entries.Count.ToString());
+                    await using (var target = File.Create(local))
+                        if (entry.DataStream is { } data) await data.CopyToAsync(target, ct);
+                    entries.Add(new GitArchiveEntry(name, new FileInfo(local).Length, false, local));
+                }
+            }
+            await process.WaitForExitAsync(ct);
+            if (process.ExitCode != 0)
+                throw new IOException($"git archive failed: {(await stderr).Trim()}");
+            return new GitArchive(work, entries);
+        }
+        catch
+        {
+            Directory.Delete(work, recursive: true);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+    }
+}

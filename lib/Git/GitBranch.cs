@@ -1,0 +1,3 @@
+namespace GitLabLite.Git;
+
+public sealed record GitBranch(string Name, GitCommitInfo Commit);
