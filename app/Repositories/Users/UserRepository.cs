@@ -24,6 +24,9 @@ public sealed class UserRepository(Database db)
     public Task<long> CountAsync(string? username, CancellationToken ct) =>
         db.QuerySingleAsync<long>("SELECT count(*) FROM users WHERE (@username::text IS NULL OR lower(username) = lower(@username))", new { username }, ct);
 
+    public Task<bool> EmailTakenAsync(string email, CancellationToken ct) =>
+        db.QuerySingleAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(@email))", new { email }, ct);
+
     /// <summary>Creates the user and its personal namespace together; null when the username or email is taken.</summary>
     public Task<User?> CreateWithNamespaceAsync(string username, string email, string name, string encryptedPassword, bool admin, CancellationToken ct) =>
         db.InTransactionAsync(async tx =>
