@@ -15,13 +15,13 @@ public sealed record PersonalAccessToken
     public string Name { get; init; } = "";
     public string TokenDigest { get; init; } = "";
     public string[] Scopes { get; init; } = [];
-    /// <summary>A date (UTC): the token stops working at the start of that day, as GitLab's.</summary>
-    public DateTime? ExpiresAt { get; init; }
+    /// <summary>A date (UTC): the token stops working at the start of that day, as GitLab's. Npgsql reads `date` as DateOnly.</summary>
+    public DateOnly? ExpiresAt { get; init; }
     public bool Revoked { get; init; }
     public DateTime? LastUsedAt { get; init; }
     public DateTime CreatedAt { get; init; }
 
-    public bool Expired(DateTime nowUtc) => ExpiresAt is { } e && e.Date <= nowUtc.Date;
+    public bool Expired(DateTime nowUtc) => ExpiresAt is { } e && e <= DateOnly.FromDateTime(nowUtc);
 
     public bool Active(DateTime nowUtc) => !Revoked && !Expired(nowUtc);
 

@@ -15,7 +15,7 @@ public sealed class PersonalAccessTokenPresenter(TimeProvider clock)
         UserId = token.UserId,
         LastUsedAt = token.LastUsedAt,
         Active = token.Active(clock.GetUtcNow().UtcDateTime),
-        ExpiresAt = token.ExpiresAt is { } e ? DateOnly.FromDateTime(e) : null,
+        ExpiresAt = token.ExpiresAt,
     };
 
     /// <summary>The one response that shows the plain token (GitLab's PersonalAccessTokenWithToken).</summary>

@@ -37,10 +37,10 @@ public sealed class UserRepository(Database db)
                 ON CONFLICT DO NOTHING RETURNING {Columns}
                 """, new { username, email, name, encryptedPassword, admin });
             if (user is null) return null;
-            // A personal namespace shares the root path space with top-level groups.
+            // A personal namespace shares the root path space with top-level groups: either table may hold the path.
             var route = await tx.ExecuteAsync(
                 """
-                WITH ns AS (INSERT INTO namespaces (name, path, type, owner_id) VALUES (@username, @username, 'User', @id) RETURNING id)
+                WITH ns AS (INSERT INTO namespaces (name, path, type, owner_id) VALUES (@username, @username, 'User', @id) ON CONFLICT DO NOTHING RETURNING id)
                 INSERT INTO routes (source_type, source_id, path, name) SELECT 'Namespace', ns.id, @username, @username FROM ns
                 ON CONFLICT DO NOTHING
                 """, new { username, id = user.Id });

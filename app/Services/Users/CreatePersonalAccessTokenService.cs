@@ -11,9 +11,7 @@ public sealed class CreatePersonalAccessTokenService(PersonalAccessTokenReposito
     {
         var expiry = expiresAt ?? PersonalAccessToken.LatestExpiry(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var plain = PersonalAccessToken.Generate();
-        // An unspecified-kind DateTime goes to Postgres as `timestamp`, so the cast to `date` cannot shift the day by a time zone.
-        var token = await tokens.CreateAsync(user.Id, name, PersonalAccessToken.Digest(plain), scopes.Distinct().ToArray(),
-            expiry.ToDateTime(TimeOnly.MinValue), ct);
+        var token = await tokens.CreateAsync(user.Id, name, PersonalAccessToken.Digest(plain), scopes.Distinct().ToArray(), expiry, ct);
         // 192 random bits colliding with an existing digest is not an input error: it would be a broken generator.
         return token is null
             ? throw new InvalidOperationException("generated token digest collided")
