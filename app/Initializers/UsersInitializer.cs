@@ -1,5 +1,7 @@
 using GitLabLite.Controllers.Concerns;
+using GitLabLite.Finders.Users;
 using GitLabLite.Models.Users;
+using GitLabLite.Presenters.Users;
 using GitLabLite.Repositories.Users;
 using GitLabLite.Services.Users;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +18,13 @@ public static class UsersInitializer
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<RootSeeder>();
+        services.AddSingleton<UsersFinder>();
+        services.AddSingleton<PersonalAccessTokensFinder>();
+        services.AddSingleton<CreateUserService>();
+        services.AddSingleton<CreatePersonalAccessTokenService>();
+        services.AddSingleton<RevokePersonalAccessTokenService>();
+        services.AddSingleton<UserPresenter>();
+        services.AddSingleton<PersonalAccessTokenPresenter>();
         return services;
     }
 }

@@ -54,7 +54,8 @@ public abstract class RequestSpec
     protected static async Task<string> CreateTokenAsync(User user, string[]? scopes = null, DateTime? expiresAt = null)
     {
         var token = PersonalAccessToken.Generate();
-        await Get<PersonalAccessTokenRepository>().CreateAsync(user.Id, "spec", PersonalAccessToken.Digest(token), scopes ?? [TokenScopes.Api], expiresAt, CancellationToken.None);
+        await Get<PersonalAccessTokenRepository>().CreateAsync(user.Id, "spec", PersonalAccessToken.Digest(token), scopes ?? [TokenScopes.Api],
+            expiresAt is { } e ? DateOnly.FromDateTime(e) : null, CancellationToken.None);
         return token;
     }
 

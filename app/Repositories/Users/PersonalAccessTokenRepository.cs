@@ -21,13 +21,13 @@ public sealed class PersonalAccessTokenRepository(Database db)
         db.QuerySingleAsync<long>("SELECT count(*) FROM personal_access_tokens WHERE (@userId::bigint IS NULL OR user_id = @userId)", new { userId }, ct);
 
     /// <summary>Null when a token with that digest exists already (only possible for a chosen GITLAB_ROOT_TOKEN).</summary>
-    public Task<PersonalAccessToken?> CreateAsync(long userId, string name, string tokenDigest, string[] scopes, DateTime? expiresAt, CancellationToken ct) =>
+    public Task<PersonalAccessToken?> CreateAsync(long userId, string name, string tokenDigest, string[] scopes, DateOnly? expiresAt, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<PersonalAccessToken>(
             $"""
             INSERT INTO personal_access_tokens (user_id, name, token_digest, scopes, expires_at)
             VALUES (@userId, @name, @tokenDigest, @scopes, @expiresAt)
             ON CONFLICT (token_digest) DO NOTHING RETURNING {Columns}
-            """, new { userId, name, tokenDigest, scopes, expiresAt }, ct);
+            """, new { userId, name, tokenDigest, scopes, expiresAt = AsTimestamp(expiresAt) }, ct);
 
     public Task<int> RevokeAsync(long id, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE personal_access_tokens SET revoked = true, updated_at = now() WHERE id = @id AND NOT revoked", new { id }, ct);
@@ -37,4 +37,8 @@ public sealed class PersonalAccessTokenRepository(Database db)
         db.ExecuteAsync(
             "UPDATE personal_access_tokens SET last_used_at = now() WHERE id = @id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
             new { id }, ct);
+
+    // Dapper cannot bind DateOnly; an unspecified-kind DateTime goes as `timestamp`, whose cast to `date` keeps the day
+    // whatever the session time zone.
+    private static DateTime? AsTimestamp(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
 }

@@ -24,6 +24,9 @@ public sealed class UserRepository(Database db)
     public Task<long> CountAsync(string? username, CancellationToken ct) =>
         db.QuerySingleAsync<long>("SELECT count(*) FROM users WHERE (@username::text IS NULL OR lower(username) = lower(@username))", new { username }, ct);
 
+    public Task<bool> EmailTakenAsync(string email, CancellationToken ct) =>
+        db.QuerySingleAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(@email))", new { email }, ct);
+
     /// <summary>Creates the user and its personal namespace together; null when the username or email is taken.</summary>
     public Task<User?> CreateWithNamespaceAsync(string username, string email, string name, string encryptedPassword, bool admin, CancellationToken ct) =>
         db.InTransactionAsync(async tx =>
@@ -34,10 +37,10 @@ public sealed class UserRepository(Database db)
                 ON CONFLICT DO NOTHING RETURNING {Columns}
                 """, new { username, email, name, encryptedPassword, admin });
             if (user is null) return null;
-            // A personal namespace shares the root path space with top-level groups.
+            // A personal namespace shares the root path space with top-level groups: either table may hold the path.
             var route = await tx.ExecuteAsync(
                 """
-                WITH ns AS (INSERT INTO namespaces (name, path, type, owner_id) VALUES (@username, @username, 'User', @id) RETURNING id)
+                WITH ns AS (INSERT INTO namespaces (name, path, type, owner_id) VALUES (@username, @username, 'User', @id) ON CONFLICT DO NOTHING RETURNING id)
                 INSERT INTO routes (source_type, source_id, path, name) SELECT 'Namespace', ns.id, @username, @username FROM ns
                 ON CONFLICT DO NOTHING
                 """, new { username, id = user.Id });

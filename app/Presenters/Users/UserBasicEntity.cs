@@ -1,0 +1,13 @@
+namespace GitLabLite.Presenters.Users;
+
+/// <summary>GitLab's API::Entities::UserBasic: what any signed-in user sees of another in lists.</summary>
+public record UserBasicEntity
+{
+    public long Id { get; init; }
+    public string Username { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string State { get; init; } = "";
+    public bool Locked { get; init; }
+    public string? AvatarUrl { get; init; }
+    public string WebUrl { get; init; } = "";
+}
