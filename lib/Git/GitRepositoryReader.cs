@@ -70,19 +70,24 @@ public sealed class GitRepositoryReader : IDisposable
         var dir = subdirectory.Trim('/');
         var root = dir.Length == 0 ? commit.Tree : commit[dir]?.Target as Tree;
         if (root is null) yield break;
-        var pending = new Stack<(string Prefix, Tree Tree)>();
-        pending.Push((dir.Length == 0 ? "" : dir + "/", root));
-        while (pending.Count > 0)
+        var pending = new Stack<(string Prefix, IEnumerator<TreeEntry> Entries)>();
+        pending.Push((dir.Length == 0 ? "" : dir + "/", root.GetEnumerator()));
+        try
         {
-            var (prefix, tree) = pending.Pop();
-            var subtrees = new List<(string, Tree)>();
-            foreach (var entry in tree)
+            while (pending.Count > 0)
             {
+                var (prefix, entries) = pending.Peek();
+                if (!entries.MoveNext())
+                {
+                    pending.Pop().Entries.Dispose();
+                    continue;
+                }
+                var entry = entries.Current;
                 var path = prefix + entry.Name;
                 switch (entry.Mode)
                 {
                     case Mode.Directory:
-                        subtrees.Add((path + "/", (Tree)entry.Target));
+                        pending.Push((path + "/", ((Tree)entry.Target).GetEnumerator()));
                         break;
                     case Mode.GitLink:
                         yield return new GitTreeEntry(path, GitTreeEntryKind.Submodule, 0, entry.Target.Sha);
@@ -92,8 +97,10 @@ public sealed class GitRepositoryReader : IDisposable
                         break;
                 }
             }
-            // Pushed in reverse so that subtrees come out in tree order.
-            for (var i = subtrees.Count - 1; i >= 0; i--) pending.Push(subtrees[i]);
+        }
+        finally
+        {
+            while (pending.Count > 0) pending.Pop().Entries.Dispose();
         }
     }
 
@@ -159,7 +166,7 @@ public sealed class GitRepositoryReader : IDisposable
     {
         if (tag.PeeledTarget is not Commit commit) return null;
         var annotation = tag.Annotation;
-        return new GitTag(tag.FriendlyName, tag.Target.Sha, ToCommit(commit), annotation?.Message, annotation?.Tagger is { } t ? ToSignature(t) : null);
+        return new GitTag(tag.FriendlyName, annotation?.Sha ?? commit.Sha, ToCommit(commit), annotation?.Message, annotation?.Tagger is { } t ? ToSignature(t) : null);
     }
 
     private static GitCommitInfo ToCommit(Commit commit) =>

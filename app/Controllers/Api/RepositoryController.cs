@@ -11,7 +11,7 @@ namespace GitLabLite.Controllers.Api;
 public sealed class RepositoryController(ProjectFinder projects, RepositoryRefsFinder refs, InstanceSettings settings) : ApiController
 {
     [HttpGet("projects/{id}/repository/tags")]
-    public async Task<IActionResult> Tags(string id, [FromQuery] Pagination page)
+    public async Task<IActionResult> Tags(string id, [FromQuery] Pagination pagination)
     {
         var (permissions, denied) = await FindProjectAsync(id);
         if (denied is not null) return denied;
@@ -20,7 +20,7 @@ public sealed class RepositoryController(ProjectFinder projects, RepositoryRefsF
         if (await ValidateAsync(options!) is { } invalid) return invalid;
         var tags = refs.ListTags(permissions!.Project, options!);
         var url = WebUrl(permissions.Project);
-        return Paginated(page, tags.Count, tags.Skip(page.Offset).Take(page.PerPage).Select(t => TagPresenter.Present(t, url)));
+        return Paginated(pagination, tags.Count, tags.Skip(pagination.Offset).Take(pagination.PerPage).Select(t => TagPresenter.Present(t, url)));
     }
 
     [HttpGet("projects/{id}/repository/tags/{**tagName}")]
@@ -33,14 +33,14 @@ public sealed class RepositoryController(ProjectFinder projects, RepositoryRefsF
     }
 
     [HttpGet("projects/{id}/repository/branches")]
-    public async Task<IActionResult> Branches(string id, [FromQuery] Pagination page, [FromQuery] string? search)
+    public async Task<IActionResult> Branches(string id, [FromQuery] Pagination pagination, [FromQuery] string? search)
     {
         var (permissions, denied) = await FindProjectAsync(id);
         if (denied is not null) return denied;
         var (branches, defaultBranch) = refs.ListBranches(permissions!.Project, search);
         var url = WebUrl(permissions.Project);
-        return Paginated(page, branches.Count,
-            branches.Skip(page.Offset).Take(page.PerPage).Select(b => BranchPresenter.Present(b, defaultBranch, permissions.CanPush, url)));
+        return Paginated(pagination, branches.Count,
+            branches.Skip(pagination.Offset).Take(pagination.PerPage).Select(b => BranchPresenter.Present(b, defaultBranch, permissions.CanPush, url)));
     }
 
     [HttpGet("projects/{id}/repository/branches/{**branch}")]

@@ -28,8 +28,8 @@ public sealed class GitHttpController(
         var (project, denied) = await AuthorizeAsync(path, InfoRefs, git);
         if (denied is not null) return denied;
         StartGitResponse(git.AdvertisementContentType);
-        var result = await GitSmartHttp.AdvertiseRefsAsync(storage.PathFor(project!.FullPath), git, GitProtocol, Response.Body, HttpContext.RequestAborted);
-        LogFailure(git, project, result);
+        var result = await UnlessAbortedAsync(GitSmartHttp.AdvertiseRefsAsync(storage.PathFor(project!.FullPath), git, GitProtocol, Response.Body, HttpContext.RequestAborted));
+        if (result is not null) LogFailure(git, project, result);
         return new EmptyResult();
     }
 
@@ -51,12 +51,34 @@ public sealed class GitHttpController(
         if (encoding is not ("" or "gzip" or "x-gzip")) return Text(415, $"Unsupported Content-Encoding {encoding}");
         await using var body = encoding.Length == 0 ? Request.Body : new GZipStream(Request.Body, CompressionMode.Decompress, leaveOpen: true);
         StartGitResponse(git.ResultContentType);
-        var result = await GitSmartHttp.StatelessRpcAsync(storage.PathFor(project!.FullPath), git, GitProtocol, body, Response.Body, HttpContext.RequestAborted);
+        GitProcessResult? result;
+        try
+        {
+            result = await UnlessAbortedAsync(GitSmartHttp.StatelessRpcAsync(storage.PathFor(project!.FullPath), git, GitProtocol, body, Response.Body, HttpContext.RequestAborted));
+        }
+        finally
+        {
+            // Even a push cut short may have updated some refs before git was stopped.
+            if (git.IsPush) await postReceive.ExecuteAsync(project!, CancellationToken.None);
+        }
+        if (result is null) return new EmptyResult();
         LogFailure(git, project, result);
-        if (git.IsPush) await postReceive.ExecuteAsync(project, CancellationToken.None);
         // Nothing written means git rejected the request itself (a malformed body): a client error, not a crash.
         if (!result.Succeeded && !Response.HasStarted) return Text(400, $"git {git.Command} could not process the request");
         return new EmptyResult();
+    }
+
+    /// <summary>The git result, or null when the client went away (git was killed and nobody is left to answer).</summary>
+    private async Task<GitProcessResult?> UnlessAbortedAsync(Task<GitProcessResult> run)
+    {
+        try
+        {
+            return await run;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private string? GitProtocol => Request.Headers["Git-Protocol"].ToString() is { Length: > 0 } p ? p : null;

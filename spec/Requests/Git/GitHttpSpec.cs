@@ -140,6 +140,72 @@ public sealed class GitHttpSpec : RequestSpec
     }
 
     [TestMethod]
+    [Timeout(60_000)]
+    public async Task ReceivePack_WhenClientDisconnects_KillsTheGitChild()
+    {
+        var (owner, token) = await CreateUserWithTokenAsync("owner");
+        var project = await ProjectFactory.CreateProjectAsync(Services, owner, "cut");
+        var repoPath = Get<GitLabLite.Git.RepositoryStorage>().PathFor(project.FullPath);
+        using var http = new HttpClient { BaseAddress = new Uri(LiveServer.Shared.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"x:{token}")));
+        using var abort = new CancellationTokenSource();
+        var body = new StalledContent(abort.Token);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-git-receive-pack-request");
+        var request = http.PostAsync($"/{project.FullPath}.git/git-receive-pack", body, abort.Token);
+
+        Assert.IsTrue(await WaitUntilAsync(() => GitChildrenFor(repoPath) > 0), "git receive-pack never started");
+        abort.Cancel();
+        await Assert.ThrowsAsync<OperationCanceledException>(() => request);
+        Assert.IsTrue(await WaitUntilAsync(() => GitChildrenFor(repoPath) == 0), "git receive-pack outlived its client");
+    }
+
+    /// <summary>Sends the start of a request body, then never finishes it.</summary>
+    private sealed class StalledContent(CancellationToken stop) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // Half a pkt-line length: git waits for the rest.
+            await stream.WriteAsync("00"u8.ToArray());
+            await stream.FlushAsync();
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    private static int GitChildrenFor(string repoPath) =>
+        Directory.EnumerateDirectories("/proc").Count(dir =>
+        {
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                return cmdline.Contains("receive-pack") && cmdline.Contains(repoPath);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (condition()) return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    [TestMethod]
     public async Task InfoRefs_PublicProject_AdvertisesWithServicePreambleAndNoCache()
     {
         var owner = await CreateUserAsync("owner");
