@@ -5,7 +5,7 @@ import { Gitlab } from '@gitbeaker/rest';
 import assert from 'node:assert/strict';
 
 const host = process.env.GITLAB_URL;
-const admin = new Gitlab({ host, token: process.env.GITLAB_TOKEN });
+const admin = new Gitlab({ host, token: process.env.GITLAB_TOKEN, camelize: true });
 const suffix = Date.now().toString(36);
 
 const me = await admin.Users.showCurrentUser();
@@ -18,7 +18,7 @@ assert.deepEqual(found.map((u) => u.id), [alice.id]);
 
 const token = await admin.PersonalAccessTokens.create(alice.id, 'automation', ['api'], { expiresAt: new Date(Date.now() + 30 * 864e5).toISOString().slice(0, 10) });
 assert.match(token.token, /^glpat-/);
-const asAlice = new Gitlab({ host, token: token.token });
+const asAlice = new Gitlab({ host, token: token.token, camelize: true });
 assert.equal((await asAlice.Users.showCurrentUser()).id, alice.id);
 
 const group = await admin.Groups.create(`Acme ${suffix}`, `acme-${suffix}`, { visibility: 'private' });
