@@ -17,14 +17,14 @@ public abstract class ProjectsContextController : ApiController
     /// </summary>
     protected async Task<(ProjectPermissions? Project, IActionResult? Denied)> FindProjectAsync(string id, AuthenticationResult auth)
     {
-        var found = await HttpContext.RequestServices.GetRequiredService<ProjectFinder>().FindOrNullAsync(ApiId.Decode(HttpContext, id), auth, Ct);
+        var found = await HttpContext.RequestServices.GetRequiredService<ProjectFinder>().FindOrNullAsync(EncodedRouteValue.Decode(HttpContext, id), auth, Ct);
         return found is { CanRead: true } ? (found, null) : (null, auth.SignedIn ? NotFound404("Project") : Unauthorized401());
     }
 
     /// <summary>As <see cref="FindProjectAsync"/>, for groups.</summary>
     protected async Task<(GroupPermissions? Group, IActionResult? Denied)> FindGroupAsync(string id, AuthenticationResult auth)
     {
-        var found = await HttpContext.RequestServices.GetRequiredService<GroupFinder>().FindOrNullAsync(ApiId.Decode(HttpContext, id), auth, Ct);
+        var found = await HttpContext.RequestServices.GetRequiredService<GroupFinder>().FindOrNullAsync(EncodedRouteValue.Decode(HttpContext, id), auth, Ct);
         return found is { CanRead: true } ? (found, null) : (null, auth.SignedIn ? NotFound404("Group") : Unauthorized401());
     }
 

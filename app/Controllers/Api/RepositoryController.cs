@@ -28,7 +28,7 @@ public sealed class RepositoryController(ProjectFinder projects, RepositoryRefsF
     {
         var (permissions, denied) = await FindProjectAsync(id);
         if (denied is not null) return denied;
-        var tag = refs.FindTag(permissions!.Project, EncodedPathRouteValue.Decode(tagName));
+        var tag = refs.FindTag(permissions!.Project, EncodedRouteValue.Decode(HttpContext, tagName));
         return tag is null ? NotFound404("Tag") : Ok(TagPresenter.Present(tag, WebUrl(permissions.Project)));
     }
 
@@ -48,7 +48,7 @@ public sealed class RepositoryController(ProjectFinder projects, RepositoryRefsF
     {
         var (permissions, denied) = await FindProjectAsync(id);
         if (denied is not null) return denied;
-        var (found, defaultBranch) = refs.FindBranch(permissions!.Project, EncodedPathRouteValue.Decode(branch));
+        var (found, defaultBranch) = refs.FindBranch(permissions!.Project, EncodedRouteValue.Decode(HttpContext, branch));
         return found is null ? NotFound404("Branch") : Ok(BranchPresenter.Present(found, defaultBranch, permissions.CanPush, WebUrl(permissions.Project)));
     }
 
@@ -60,7 +60,7 @@ public sealed class RepositoryController(ProjectFinder projects, RepositoryRefsF
     {
         var (auth, denied) = await AuthorizeApiAsync(requireSignIn: false);
         if (denied is not null) return (null, denied);
-        var permissions = await projects.FindOrNullAsync(EncodedPathRouteValue.Decode(id), auth, HttpContext.RequestAborted);
+        var permissions = await projects.FindOrNullAsync(EncodedRouteValue.Decode(HttpContext, id), auth, HttpContext.RequestAborted);
         if (permissions is not { CanRead: true }) return (null, auth.SignedIn ? NotFound404("Project") : Unauthorized401());
         return permissions.CanReadCode ? (permissions, null) : (null, Forbidden403());
     }

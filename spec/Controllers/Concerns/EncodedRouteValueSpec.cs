@@ -9,7 +9,7 @@ namespace GitLabLite.Spec.Controllers.Concerns;
 /// checked here with the values Kestrel hands over: Path keeps %2F and has every other escape decoded.
 /// </summary>
 [TestClass]
-public sealed class ApiIdSpec
+public sealed class EncodedRouteValueSpec
 {
     private static HttpContext Request(string rawTarget, string decodedPath)
     {
@@ -27,9 +27,9 @@ public sealed class ApiIdSpec
     [DataRow("/api/v4/projects/42", "/api/v4/projects/42", "42", "42")]
     [DataRow("/api/v4/projects/g%2F", "/api/v4/projects/g%2F", "g%2F", "")]
     public void Decode_FromRawTarget_DecodesExactlyOnce(string raw, string path, string routeValue, string expected) =>
-        Assert.AreEqual(expected, ApiId.Decode(Request(raw, path), routeValue));
+        Assert.AreEqual(expected, EncodedRouteValue.Decode(Request(raw, path), routeValue));
 
     [TestMethod]
     public void Decode_WithoutRawTarget_DecodesOnlyTheKeptSlashes() =>
-        Assert.AreEqual("a/b", ApiId.Decode(Request("", "/api/v4/projects/a%2Fb"), "a%2Fb"));
+        Assert.AreEqual("a/b", EncodedRouteValue.Decode(Request("", "/api/v4/projects/a%2Fb"), "a%2Fb"));
 }

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http.Features;
 namespace GitLabLite.Controllers.Concerns;
 
 /// <summary>
-/// GitLab's :id route value: a numeric id or a URL-encoded full path (group%2Fsub%2Fproj). The server decodes the
-/// path before routing but keeps %2F (so segments survive) while decoding %25, which makes "a%252Fb" and "a%2Fb"
-/// look alike. So the id is decoded exactly once from the raw request target, at the routed segment's position.
+/// Route values GitLab takes URL-encoded: :id as a numeric id or full path (group%2Fsub%2Fproj), tag and branch
+/// names with %2F. The server decodes the path before routing but keeps %2F (so segments survive) while decoding
+/// %25, which makes "a%252Fb" and "a%2Fb" look alike. So the value is decoded exactly once from the raw request target, at the routed segment's position.
 /// </summary>
-public static class ApiId
+public static class EncodedRouteValue
 {
     public static string Decode(HttpContext http, string routeValue)
     {
