@@ -151,7 +151,7 @@ public sealed class GoParitySpec : RequestSpec
         await attrs.TagAsync("v1.0.0");
         await Push(attrs, "attrs");
 
-        // A go.mod with CRLF line endings, comments and a quoted module path.
+        // A go.mod with CRLF line endings, comments and a quoted module path; unusual tags.
         var quirky = await Repo("quirky", "quirky");
         await quirky.CommitAsync(new Dictionary<string, string?>
         {
@@ -159,6 +159,11 @@ public sealed class GoParitySpec : RequestSpec
             ["q.go"] = "package quirky\n",
         });
         await quirky.TagAsync("v1.0.0");
+        // Tags go does not list: non-canonical and build metadata; a prerelease it lists but @latest passes over.
+        await quirky.CommitAsync("r.go", "package quirky\n");
+        await quirky.TagAsync("v1.0.1-rc.1");
+        await quirky.TagAsync("v1.2");
+        await quirky.TagAsync("v1.3.0+meta");
         await Push(quirky, "quirky");
 
         // No tags at all: only pseudo-versions (v0.0.0-...), from @latest, a branch and a commit.
