@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GitLabLite.Spec.Support;
 
 /// <summary>
@@ -18,45 +16,25 @@ public sealed class GitCli : IDisposable
 
     public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(Home, name)).FullName;
 
-    public async Task<GitResult> RunAsync(string? workingDirectory, params string[] args) => await RunAsync(workingDirectory, null, args);
+    public async Task<ProcessResult> RunAsync(string? workingDirectory, params string[] args) => await RunAsync(workingDirectory, null, args);
 
-    public async Task<GitResult> RunAsync(string? workingDirectory, IReadOnlyDictionary<string, string>? env, params string[] args)
+    public async Task<ProcessResult> RunAsync(string? workingDirectory, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
-        var start = new ProcessStartInfo("git")
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = workingDirectory ?? Home,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+            ["HOME"] = Home,
+            ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+            ["GIT_TERMINAL_PROMPT"] = "0",
+            ["GIT_ASKPASS"] = "",
+            ["SSH_ASKPASS"] = "",
+            ["GIT_AUTHOR_NAME"] = "Spec Author",
+            ["GIT_AUTHOR_EMAIL"] = "author@example.com",
+            ["GIT_COMMITTER_NAME"] = "Spec Committer",
+            ["GIT_COMMITTER_EMAIL"] = "committer@example.com",
         };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["HOME"] = Home;
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config");
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_ASKPASS"] = "";
-        start.Environment["SSH_ASKPASS"] = "";
-        start.Environment["GIT_AUTHOR_NAME"] = "Spec Author";
-        start.Environment["GIT_AUTHOR_EMAIL"] = "author@example.com";
-        start.Environment["GIT_COMMITTER_NAME"] = "Spec Committer";
-        start.Environment["GIT_COMMITTER_EMAIL"] = "committer@example.com";
-        foreach (var (k, v) in env ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"git {string.Join(' ', args)} did not finish");
-        }
-        return new GitResult(process.ExitCode, await stdout, await stderr);
+        foreach (var (k, v) in env ?? new Dictionary<string, string>()) environment[k] = v;
+        return await SpecProcess.RunAsync("git", workingDirectory ?? Home, args, environment, TimeSpan.FromMinutes(2));
     }
 
     /// <summary>Like <see cref="RunAsync(string?, string[])"/> but fails the spec when git fails.</summary>

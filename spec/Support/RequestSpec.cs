@@ -17,8 +17,14 @@ public abstract class RequestSpec
 
     protected static IServiceProvider Services => Factory.Services;
 
+    /// <summary>False for classes that build their fixtures once (end-to-end specs) and clean in their ClassInitialize.</summary>
+    protected virtual bool CleanDatabaseBeforeEachSpec => true;
+
     [TestInitialize]
-    public async Task ResetDatabase() => await DatabaseCleaner.CleanAsync(Services);
+    public async Task ResetDatabase()
+    {
+        if (CleanDatabaseBeforeEachSpec) await DatabaseCleaner.CleanAsync(Services);
+    }
 
     public static void DisposeFactory()
     {

@@ -88,7 +88,7 @@ public sealed class GitHttpSpec : RequestSpec
         var guest = await CreateUserAsync("guest");
         await ProjectFactory.AddMemberAsync(Services, project, guest, AccessLevel.Guest);
 
-        async Task<GitResult> Clone(string name, string? token) => await _git.RunAsync(null, "clone", "-q", Url(project.FullPath, token), Path.Combine(_git.Home, name));
+        async Task<ProcessResult> Clone(string name, string? token) => await _git.RunAsync(null, "clone", "-q", Url(project.FullPath, token), Path.Combine(_git.Home, name));
 
         // git asks for credentials on 401 (and cannot here: prompts are off); a refused token reads "Authentication failed".
         StringAssert.Contains((await Clone("anonymous", null)).Stderr, "could not read Username");
