@@ -9,6 +9,9 @@ public static class PackagesInitializer
     public static IServiceCollection AddPackages(this IServiceCollection services)
     {
         services.AddSingleton<ModuleFinder>();
+        services.AddSingleton<PackagesFinder>();
+        services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
+        services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();
         services.AddSingleton<ModuleZipCache>();
         services.AddSingleton<GoProxyAccess>();
         return services;

@@ -23,6 +23,7 @@ public static class UsersInitializer
         services.AddSingleton<CreateUserService>();
         services.AddSingleton<CreatePersonalAccessTokenService>();
         services.AddSingleton<RevokePersonalAccessTokenService>();
+        services.AddSingleton<SignInService>();
         services.AddSingleton<UserPresenter>();
         services.AddSingleton<PersonalAccessTokenPresenter>();
         return services;

@@ -21,7 +21,7 @@ public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipC
     public async Task<GoResult<string>> GetAsync(GoModule module, ModuleSource source, CancellationToken ct)
     {
         var key = Key(source);
-        var path = Path.Combine(settings.CachePath, "go-zips", key[..2], key + ".zip");
+        var path = PathFor(key);
         if (File.Exists(path)) return GoResult<string>.Ok(path);
         var build = _building.GetOrAdd(key, _ => new Lazy<Task<ZipBuild>>(() => BuildAsync(module.RepositoryPath, source, path)));
         try
@@ -35,6 +35,15 @@ public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipC
             if (build.Value.IsCompleted) _building.TryRemove(new KeyValuePair<string, Lazy<Task<ZipBuild>>>(key, build));
         }
     }
+
+    /// <summary>The size of the version's zip when it has been built already; null until then (never builds).</summary>
+    public long? CachedSizeOrNull(ModuleSource source)
+    {
+        var file = new FileInfo(PathFor(Key(source)));
+        return file.Exists ? file.Length : null;
+    }
+
+    private string PathFor(string key) => Path.Combine(settings.CachePath, "go-zips", key[..2], key + ".zip");
 
     private static string Key(ModuleSource source) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{source.ModulePath}@{source.Version}\n{source.Commit}\n{source.Subdir}")));

@@ -1,0 +1,55 @@
+using GitLabLite.Controllers.Concerns;
+using GitLabLite.Finders.Packages.Go;
+using GitLabLite.Finders.Projects;
+using GitLabLite.Golang;
+using GitLabLite.Initializers;
+using GitLabLite.Models.Projects;
+using GitLabLite.Presenters.Packages.Go;
+using GitLabLite.Presenters.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GitLabLite.Controllers.Web;
+
+/// <summary>
+/// The project page at /&lt;full_path&gt;. Its route is the plain catch-all, which every literal or constrained route
+/// (the API, git HTTP, /-/..., /users/..., /admin/..., /&lt;full_path&gt;/-/packages) outranks; so any GET nothing else
+/// answers lands here, and is a project page or the 404 page. A project the user may not see is that same 404.
+/// </summary>
+public sealed class ProjectsController(
+    ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, GoProxyAccess goProxy, GoSetupPresenter goSetup,
+    InstanceSettings settings) : WebController
+{
+    [HttpGet("{**fullPath}")]
+    public async Task<IActionResult> Show(string? fullPath)
+    {
+        // Unknown API paths keep their JSON 404 (written by the status code handler for bodiless responses).
+        if (fullPath is null || fullPath.StartsWith("api/", StringComparison.Ordinal)) return fullPath is null ? NotFoundPage() : NotFound();
+        var permissions = await FindAsync(fullPath.TrimEnd('/'));
+        if (permissions is null) return NotFoundPage();
+        var project = permissions.Project;
+        var tags = permissions.CanReadCode ? refs.ListTags(project, new TagListParams()) : [];
+        var versions = permissions.CanReadCode ? RootModuleVersions(project) : [];
+        ViewData["Title"] = project.NameWithNamespace;
+        return View(new ProjectPage(permissions, $"{settings.BaseUrl}/{project.FullPath}.git", tags,
+            goSetup.Present(project, CurrentUser), await goProxy.EnabledAsync(project, Ct), versions));
+    }
+
+    private async Task<ProjectPermissions?> FindAsync(string fullPath)
+    {
+        // Numeric paths would be read as project ids by the finder; pages address projects by path only.
+        if (!fullPath.Contains('/')) return null;
+        var found = await projects.FindOrNullAsync(fullPath, Auth, Ct);
+        return found is { CanRead: true } ? found : null;
+    }
+
+    /// <summary>The root module's versions, newest first, each with its commit time (the proxy's .info answer).</summary>
+    private List<RevInfo> RootModuleVersions(Project project)
+    {
+        using var module = modules.FindOrNull(project, modules.CodeRoot(project));
+        if (module is null) return [];
+        return module.Code.Versions().Reverse()
+            .Select(v => module.Code.Stat(v).Value)
+            .OfType<RevInfo>()
+            .ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using GitLabLite.Models.Users;
+using GitLabLite.Repositories.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace GitLabLite.Services.Users;
+
+/// <summary>
+/// Password sign-in for the web session (Devise's database_authenticatable + lockable): username or email, and
+/// after <see cref="MaxAttempts"/> failures in a row the account is locked for <see cref="LockFor"/>.
+/// Unknown logins and wrong passwords get the same answer, so sign-in does not reveal who has an account.
+/// </summary>
+public sealed class SignInService(UserRepository users, IPasswordHasher<User> hasher, TimeProvider clock)
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(10);
+    public const string InvalidMessage = "Invalid login or password.";
+    public const string LockedMessage = "Your account is locked. Try again in 10 minutes.";
+
+    // Verifying against a fixed hash when the login is unknown keeps both failures equally slow.
+    private static readonly string DummyHash = new PasswordHasher<User>().HashPassword(new User(), "not-a-password");
+
+    public async Task<ServiceResponse<User>> ExecuteAsync(string? login, string? password, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password)) return Invalid();
+        var user = await users.FindByLoginOrNullAsync(login.Trim(), ct);
+        if (user is null || !user.Active)
+        {
+            hasher.VerifyHashedPassword(new User(), DummyHash, password);
+            return Invalid();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user.LockedUntil is { } until)
+        {
+            if (until > now) return ServiceResponse<User>.Error(LockedMessage, ServiceErrorReason.Forbidden);
+            // The lock has run out: the count starts over, as Devise's unlock_strategy :time does.
+            await users.ResetFailedSignInAsync(user.Id, ct);
+        }
+        if (hasher.VerifyHashedPassword(user, user.EncryptedPassword, password) == PasswordVerificationResult.Failed)
+        {
+            await users.RecordFailedSignInAsync(user.Id, MaxAttempts, LockFor, ct);
+            return Invalid();
+        }
+        if (user.FailedAttempts > 0) await users.ResetFailedSignInAsync(user.Id, ct);
+        return ServiceResponse<User>.Ok(user);
+    }
+
+    private static ServiceResponse<User> Invalid() => ServiceResponse<User>.Error(InvalidMessage, ServiceErrorReason.Unauthorized);
+}
