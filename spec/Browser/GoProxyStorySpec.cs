@@ -1,8 +1,5 @@
-using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using GitLabLite.Git;
 using GitLabLite.Models.Users;
@@ -33,13 +30,14 @@ public sealed class GoProxyStorySpec : RequestSpec
     [TestMethod]
     public async Task Story_AdminEnablesProxyForOneProject_DeveloperDownloadsTheModuleWithThePagesLines()
     {
-        _base = LiveServer.Shared.BaseUrl;
-        var module = $"127.0.0.1/acme/widgets";
+        // HTTPS on 127.a.b.c:443, as users run it: go sends ~/.netrc credentials over https only.
+        var server = LiveServer.Secure;
+        _base = server.BaseUrl;
+        var module = $"{server.Host}/acme/widgets";
         var root = (await Get<UserRepository>().FindByUsernameOrNullAsync("root", CancellationToken.None))!;
         var rootToken = await CreateTokenAsync(root);
         var dev = await CreateUserAsync("dev", password: "dev-password-123");
-        var api = new HttpClient { BaseAddress = new Uri(_base) };
-        api.DefaultRequestHeaders.Add("PRIVATE-TOKEN", rootToken);
+        using var api = server.CreateSocketClient(rootToken);
         var group = await PostAsync(api, "/api/v4/groups", new { name = "acme", path = "acme", visibility = "private" });
         var project = await PostAsync(api, "/api/v4/projects", new { path = "widgets", visibility = "private", namespace_id = group.GetProperty("id").GetInt64() });
         var projectId = project.GetProperty("id").GetInt64();
@@ -58,7 +56,7 @@ public sealed class GoProxyStorySpec : RequestSpec
         });
 
         // Root: sign in, see the proxy is off, enable it for this project only.
-        var admin = await (await browser.NewContextAsync(new() { BaseURL = _base, ViewportSize = new() { Width = 1200, Height = 900 } })).NewPageAsync();
+        var admin = await (await browser.NewContextAsync(new() { BaseURL = _base, IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1200, Height = 900 } })).NewPageAsync();
         await admin.GotoAsync("/users/sign_in");
         await ShotAsync(admin, "01-sign-in");
         await SignInAsync(admin, "root", RootSeeder.DefaultPassword);
@@ -75,7 +73,7 @@ public sealed class GoProxyStorySpec : RequestSpec
         await ShotAsync(admin, "03-admin-users");
 
         // The developer: a read_api token, then the lines from the project page.
-        var page = await (await browser.NewContextAsync(new() { BaseURL = _base, ViewportSize = new() { Width = 1200, Height = 900 } })).NewPageAsync();
+        var page = await (await browser.NewContextAsync(new() { BaseURL = _base, IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1200, Height = 900 } })).NewPageAsync();
         await page.GotoAsync("/acme/widgets");
         Assert.IsTrue(page.Url.Contains("/users/sign_in") || await page.TitleAsync() is var t && t.Contains("not found"), page.Url);
         await page.GotoAsync("/users/sign_in?returnUrl=%2F-%2Fuser_settings%2Fpersonal_access_tokens");
@@ -99,12 +97,12 @@ public sealed class GoProxyStorySpec : RequestSpec
         var goEnv = (await page.InnerTextAsync("#go-env-line")).Trim();
         var netrc = (await page.InnerTextAsync("#netrc-line")).Trim();
         Assert.AreEqual($"go env -w GOPROXY={_base}/api/v4/projects/{projectId}/packages/go,https://proxy.golang.org,direct GONOSUMDB={module}", goEnv);
-        Assert.AreEqual("machine 127.0.0.1 login dev password <your token>", netrc);
+        Assert.AreEqual($"machine {server.Host} login dev password <your token>", netrc);
         StringAssert.Contains(await page.InnerTextAsync("#go-versions"), "v1.2.3");
         Assert.AreEqual(0, await page.Locator("#go-proxy-disabled").CountAsync());
         await ShotAsync(page, "07-project");
 
-        await ProxyDownloadAsync(goEnv, netrc.Replace("<your token>", token), module);
+        await GoModDownloadAsync(server, goEnv, netrc.Replace("<your token>", token), module);
 
         await page.GotoAsync("/acme/widgets/-/packages");
         var row = await page.InnerTextAsync("#packages tbody tr");
@@ -114,29 +112,18 @@ public sealed class GoProxyStorySpec : RequestSpec
         await ShotAsync(page, "08-package-registry");
     }
 
-    /// <summary>
-    /// What `go mod download` asks the proxy, with exactly the page's GOPROXY URL and the netrc line's login and
-    /// token sent as Basic credentials (as go sends ~/.netrc). The real go command is not run here: it sends netrc
-    /// credentials over https only and refuses credentials in an http GOPROXY URL ("refusing to pass credentials to
-    /// insecure URL"), and LiveServer speaks http; the end-to-end specs run `go` once LiveServer serves https.
-    /// </summary>
-    private static async Task ProxyDownloadAsync(string goEnvLine, string netrcLine, string module)
+    /// <summary>The real `go mod download` with exactly the page's `go env -w` settings and netrc line.</summary>
+    private static async Task GoModDownloadAsync(LiveServer server, string goEnvLine, string netrcLine, string module)
     {
         var settings = goEnvLine["go env -w ".Length..].Split(' ').Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
-        var proxy = settings["GOPROXY"].Split(',')[0];
         Assert.AreEqual(module, settings["GONOSUMDB"]);
-        var parts = netrcLine.Split(' ');
-        using var anonymous = new HttpClient();
-        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{proxy}/{module}/@v/list")).StatusCode);
-        using var go = new HttpClient();
-        go.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{parts[3]}:{parts[5]}")));
-        Assert.AreEqual("v1.2.3\n", await go.GetStringAsync($"{proxy}/{module}/@v/list"));
-        var info = JsonDocument.Parse(await go.GetStringAsync($"{proxy}/{module}/@v/v1.2.3.info")).RootElement;
-        Assert.AreEqual("v1.2.3", info.GetProperty("Version").GetString());
-        StringAssert.StartsWith(await go.GetStringAsync($"{proxy}/{module}/@v/v1.2.3.mod"), $"module {module}");
-        using var zip = new ZipArchive(new MemoryStream(await go.GetByteArrayAsync($"{proxy}/{module}/@v/v1.2.3.zip")));
-        CollectionAssert.Contains(zip.Entries.Select(e => e.FullName).ToList(), $"{module}@v1.2.3/widgets.go");
+        using var go = new GoCli(server);
+        go.UseNetrcLine(netrcLine);
+        var downloaded = await go.DownloadAsync(settings, [$"{module}@v1.2.3"]);
+        Assert.AreEqual(1, downloaded.Count);
+        Assert.IsNull(downloaded[0].Error, downloaded[0].Error);
+        Assert.AreEqual("v1.2.3", downloaded[0].Version);
+        StringAssert.StartsWith(downloaded[0].Sum, "h1:");
     }
 
     private static async Task SignInAsync(IPage page, string login, string password)

@@ -32,11 +32,13 @@ public sealed class GoCli : IDisposable
     public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
 
     /// <summary>Credentials for the server's host: the NETRC file go reads and $HOME/.netrc, which the git go runs reads.</summary>
-    public void UseCredentials(string user, string token)
+    public void UseCredentials(string user, string token) => UseNetrcLine($"machine {_server.Host} login {user} password {token}");
+
+    /// <summary>A netrc line exactly as a user would paste it (the project page shows one).</summary>
+    public void UseNetrcLine(string line)
     {
-        var line = $"machine {_server.Host} login {user} password {token}\n";
-        File.WriteAllText(_netrc, line);
-        File.WriteAllText(Path.Combine(Home, ".netrc"), line);
+        File.WriteAllText(_netrc, line + "\n");
+        File.WriteAllText(Path.Combine(Home, ".netrc"), line + "\n");
     }
 
     /// <summary>GOPROXY pointing at the Go proxy of each project in turn (go moves to the next one on 404/410).</summary>

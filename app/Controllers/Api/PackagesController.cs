@@ -44,7 +44,7 @@ public sealed class PackagesController(GoProxyAccess access, PackagesFinder pack
     {
         var (_, denied) = await AuthorizeApiAsync(requireSignIn: false);
         if (denied is not null) return (null, denied);
-        var decision = await access.AuthorizeAsync(HttpContext, ApiId.Decode(HttpContext, id));
+        var decision = await access.AuthorizeAsync(HttpContext, EncodedRouteValue.Decode(HttpContext, id));
         return decision.Status switch
         {
             200 => (decision.Project, null),
