@@ -33,6 +33,8 @@ public sealed class GitHttpController(
         return new EmptyResult();
     }
 
+    // Negotiation bodies grow with the haves of a large fetch: bounded, but above the API's limit.
+    [RequestSizeLimit(64L << 20)]
     [HttpPost("{**path:regex(/git-upload-pack$)}")]
     public Task<IActionResult> UploadPack(string path) => RpcAsync(path, GitHttpService.UploadPack);
 
