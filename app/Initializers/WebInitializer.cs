@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
+using GitLabLite.Controllers.Concerns;
 using Npgsql;
+using Polly.CircuitBreaker;
 
 namespace GitLabLite.Initializers;
 
@@ -19,15 +21,19 @@ public static class WebInitializer
             o.SlidingExpiration = true;
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
+        services.AddReliability();
         return services;
     }
 
     public static void UseWeb(this WebApplication app)
     {
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));
         app.UseStatusCodePages(NotFoundBodyAsync);
         app.UseAuthentication();
-        app.UseMiddleware<GitLabLite.Controllers.Concerns.GoGetMiddleware>();
+        app.UseMiddleware<AuthThrottleMiddleware>();
+        app.UseMiddleware<GoGetMiddleware>();
     }
 
     /// <summary>
@@ -40,7 +46,7 @@ public static class WebInitializer
         var (status, message) = error switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "400 Bad Request"),
-            NpgsqlException or TimeoutException => (503, "503 Service Unavailable"),
+            NpgsqlException or TimeoutException or BrokenCircuitException => (503, "503 Service Unavailable"),
             _ => (500, "500 Internal Server Error"),
         };
         if (status == 503) http.Response.Headers.RetryAfter = "5";

@@ -10,6 +10,9 @@ namespace GitLabLite.Git;
 /// </summary>
 public sealed class GitArchive : IDisposable
 {
+    /// <summary>x/mod/zip's limit on a module's unpacked size; a larger tree cannot make a valid zip, so stop reading.</summary>
+    public const long MaxExtractedBytes = 500L << 20;
+
     private GitArchive(string root, IReadOnlyList<GitArchiveEntry> entries)
     {
         Root = root;
@@ -58,6 +61,9 @@ public sealed class GitArchive : IDisposable
             var stderr = process.StandardError.ReadToEndAsync(ct);
             var entries = new List<GitArchiveEntry>();
             var prefix = subdir.Length == 0 ? "" : subdir.TrimEnd('/') + "/";
+            long total = 0;
+            // Stopping early (too large, cancelled) must not leave git blocked on a full pipe.
+            using var killOnFailure = new ProcessKiller(process);
             await using (var reader = new TarReader(process.StandardOutput.BaseStream))
             {
                 while (await reader.GetNextEntryAsync(copyData: false, ct) is { } entry)
@@ -72,11 +78,14 @@ public sealed class GitArchive : IDisposable
                     }
                     // Stored under a numbered name: archive paths may not be valid local file names.
                     var local = Path.Combine(files, entries.Count.ToString());
+                    long size = 0;
                     await using (var target = File.Create(local))
-                        if (entry.DataStream is { } data) await data.CopyToAsync(target, ct);
-                    entries.Add(new GitArchiveEntry(name, new FileInfo(local).Length, false, local));
+                        if (entry.DataStream is { } data) size = await CopyBoundedAsync(data, target, MaxExtractedBytes - total, ct);
+                    total += size;
+                    entries.Add(new GitArchiveEntry(name, size, false, local));
                 }
             }
+            killOnFailure.Disarm();
             await process.WaitForExitAsync(ct);
             if (process.ExitCode != 0)
                 throw new IOException($"git archive failed: {(await stderr).Trim()}");
@@ -89,8 +98,43 @@ public sealed class GitArchive : IDisposable
         }
     }
 
+    /// <summary>Copies at most <paramref name="budget"/> bytes; a tree over the limit (a zip bomb in a repository) stops here.</summary>
+    private static async Task<long> CopyBoundedAsync(Stream source, Stream target, long budget, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 16];
+        long copied = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            copied += read;
+            if (copied > budget) throw new GitArchiveTooLargeException(MaxExtractedBytes);
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        return copied;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+    }
+
+    private sealed class ProcessKiller(Process process) : IDisposable
+    {
+        private bool _armed = true;
+
+        public void Disarm() => _armed = false;
+
+        public void Dispose()
+        {
+            if (!_armed) return;
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+        }
     }
 }

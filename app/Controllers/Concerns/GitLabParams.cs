@@ -27,7 +27,16 @@ public static class GitLabParams
             Add(merged, key, values);
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            }
+            catch (InvalidDataException e)
+            {
+                // Over FormOptions' key, value or count limits.
+                return (null, $"Invalid form body: {e.Message}");
+            }
             foreach (var (key, values) in form)
                 Add(merged, key, values);
         }

@@ -10,7 +10,7 @@ namespace GitLabLite.Controllers.Concerns;
 /// Finds the credentials of a request in GitLab's order (PRIVATE-TOKEN, Bearer, private_token, then HTTP Basic with the
 /// token as password, which is what git and go send from ~/.netrc) and resolves them once per request. Browser sessions come from the auth cookie.
 /// </summary>
-public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users)
+public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, AuthFailureLimiter limiter)
 {
     private static readonly object ItemKey = new();
 
@@ -29,7 +29,11 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
     {
         var token = FindToken(http.Request);
         if (token is not null)
-            return token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, http.RequestAborted);
+        {
+            var result = token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, http.RequestAborted);
+            if (result.Status == AuthenticationStatus.Invalid) limiter.RecordFailure(http.Connection.RemoteIpAddress);
+            return result;
+        }
         if (http.User.FindFirstValue(UserIdClaim) is { } id && long.TryParse(id, out var userId))
         {
             var user = await users.FindOrNullAsync(userId, http.RequestAborted);
@@ -38,6 +42,9 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
         }
         return AuthenticationResult.Anonymous;
     }
+
+    /// <summary>Whether the request carries credentials of any kind (checked before they are resolved).</summary>
+    public static bool PresentsCredentials(HttpRequest request) => FindToken(request) is not null;
 
     /// <summary>The presented token, "" for credentials that are malformed, null when none were presented.</summary>
     private static string? FindToken(HttpRequest request)

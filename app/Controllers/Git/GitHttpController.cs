@@ -33,6 +33,8 @@ public sealed class GitHttpController(
         return new EmptyResult();
     }
 
+    // Negotiation bodies grow with the haves of a large fetch: bounded, but above the API's limit.
+    [RequestSizeLimit(64L << 20)]
     [HttpPost("{**path:regex(/git-upload-pack$)}")]
     public Task<IActionResult> UploadPack(string path) => RpcAsync(path, GitHttpService.UploadPack);
 
@@ -102,9 +104,10 @@ public sealed class GitHttpController(
     }
 
     /// <summary>"group/sub/proj.git/info/refs" → "group/sub/proj"; null for anything that cannot be a project path.</summary>
-    private static string? RepositoryFullPath(string path, string suffix)
+    private static string? RepositoryFullPath(string? path, string suffix)
     {
-        if (!path.EndsWith(suffix, StringComparison.Ordinal)) return null;
+        // Null when model binding gave up (e.g. a form body over FormOptions' limits on a git route).
+        if (path is null || !path.EndsWith(suffix, StringComparison.Ordinal)) return null;
         var repo = path[..^suffix.Length];
         if (repo.EndsWith(".git", StringComparison.Ordinal)) repo = repo[..^4];
         var segments = repo.Split('/');

@@ -52,7 +52,7 @@ public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipC
     private Task<ZipBuild> BuildAsync(string repositoryPath, ModuleSource source, string path) => Task.Run(async () =>
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        var temp = $"{path}.{ZipCacheJanitor.OwnerTag}.{Guid.NewGuid():N}.tmp";
         try
         {
             using var git = GitRepositoryReader.OpenOrNull(repositoryPath) ?? throw new IOException($"repository {repositoryPath} is gone");
@@ -62,7 +62,14 @@ public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipC
                 var files = ModuleFiles.FromObjects(git, source);
                 if (files is null)
                 {
-                    archive = await GitArchive.ExtractAsync(repositoryPath, source.Commit, source.Subdir, settings.CachePath, CancellationToken.None);
+                    try
+                    {
+                        archive = await GitArchive.ExtractAsync(repositoryPath, source.Commit, source.Subdir, settings.CachePath, CancellationToken.None);
+                    }
+                    catch (GitArchiveTooLargeException e)
+                    {
+                        return new ZipBuild(e.Message);
+                    }
                     files = ModuleFiles.FromArchive(git, source, archive);
                 }
                 ModuleZipResult result;
