@@ -7,74 +7,36 @@ namespace GitLabLite.Presenters.Projects;
 /// <summary>GitLab's project entity (API::Entities::Project and ProjectBasic for simple=true), plus go_proxy_url.</summary>
 public sealed class ProjectPresenter(InstanceSettings settings, RepositoryStorage storage)
 {
-    public object Present(Project project)
+    public ProjectEntity Present(Project project)
     {
         var apiUrl = $"{settings.BaseUrl}/api/v4/projects/{project.Id}";
-        return new
+        return new ProjectEntity(PresentSimple(project))
         {
-            project.Id,
-            project.Description,
-            project.Name,
-            project.NameWithNamespace,
-            project.Path,
-            PathWithNamespace = project.FullPath,
-            project.CreatedAt,
-            project.DefaultBranch,
-            TagList = Array.Empty<string>(),
-            Topics = Array.Empty<string>(),
-            SshUrlToRepo = (string?)null,
-            HttpUrlToRepo = $"{settings.BaseUrl}/{project.FullPath}.git",
-            WebUrl = $"{settings.BaseUrl}/{project.FullPath}",
-            ReadmeUrl = (string?)null,
-            AvatarUrl = (string?)null,
-            ForksCount = 0,
-            StarCount = 0,
-            project.LastActivityAt,
-            Namespace = Namespace(project),
             Visibility = project.Visibility.ToName(),
             EmptyRepo = BareRepository.IsEmpty(storage.PathFor(project.FullPath)),
-            Archived = false,
-            project.CreatorId,
+            CreatorId = project.CreatorId,
             GoProxyUrl = $"{apiUrl}/packages/go",
-            _links = new
-            {
-                Self = apiUrl,
-                Members = $"{apiUrl}/members",
-                RepoBranches = $"{apiUrl}/repository/branches",
-            },
+            Links = new ProjectLinks(apiUrl, $"{apiUrl}/members", $"{apiUrl}/repository/branches"),
         };
     }
 
     /// <summary>simple=true: the fields GitLab's ProjectIdentity and ProjectBasic entities carry.</summary>
-    public object PresentSimple(Project project) => new
+    public ProjectBasicEntity PresentSimple(Project project) => new()
     {
-        project.Id,
-        project.Description,
-        project.Name,
-        project.NameWithNamespace,
-        project.Path,
+        Id = project.Id,
+        Description = project.Description,
+        Name = project.Name,
+        NameWithNamespace = project.NameWithNamespace,
+        Path = project.Path,
         PathWithNamespace = project.FullPath,
-        project.CreatedAt,
-        project.DefaultBranch,
-        SshUrlToRepo = (string?)null,
+        CreatedAt = project.CreatedAt,
+        DefaultBranch = project.DefaultBranch,
         HttpUrlToRepo = $"{settings.BaseUrl}/{project.FullPath}.git",
         WebUrl = $"{settings.BaseUrl}/{project.FullPath}",
-        ReadmeUrl = (string?)null,
-        AvatarUrl = (string?)null,
-        project.LastActivityAt,
-        Namespace = Namespace(project),
-    };
-
-    private object Namespace(Project project) => new
-    {
-        Id = project.NamespaceId,
-        Name = project.NamespaceName,
-        Path = project.NamespacePath,
-        Kind = project.NamespaceType == "Group" ? "group" : "user",
-        FullPath = project.NamespaceFullPath,
-        ParentId = project.NamespaceParentId,
-        WebUrl = project.NamespaceType == "Group"
-            ? $"{settings.BaseUrl}/groups/{project.NamespaceFullPath}"
-            : $"{settings.BaseUrl}/{project.NamespaceFullPath}",
+        LastActivityAt = project.LastActivityAt,
+        Namespace = new ProjectNamespace(
+            project.NamespaceId, project.NamespaceName, project.NamespacePath,
+            project.NamespaceType == "Group" ? "group" : "user", project.NamespaceFullPath, project.NamespaceParentId,
+            project.NamespaceType == "Group" ? $"{settings.BaseUrl}/groups/{project.NamespaceFullPath}" : $"{settings.BaseUrl}/{project.NamespaceFullPath}"),
     };
 }

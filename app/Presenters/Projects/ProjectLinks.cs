@@ -1,0 +1,3 @@
+namespace GitLabLite.Presenters.Projects;
+
+public sealed record ProjectLinks(string Self, string Members, string RepoBranches);
