@@ -30,6 +30,10 @@ public sealed class AppProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
     public string Output
     {
         get

@@ -63,8 +63,10 @@ public sealed class GoGetMiddleware(
     /// <summary>The longest path prefix (at least two segments) that is a project the caller may read.</summary>
     private async Task<Project?> FindReadableAsync(string[] segments, AuthenticationResult auth, CancellationToken ct)
     {
-        // read_repository-only tokens do not count: go-get needs read_project, which api/read_api carry.
-        if (auth.Token is { } token && !token.HasScope(TokenScopes.Api) && !token.HasScope(TokenScopes.ReadApi)) return null;
+        // read_repository-only tokens do not count: go-get needs read_project, which api/read_api carry. Such a caller
+        // is nobody (go.rb's current_user is nil): public projects still answer, as for anyone.
+        if (auth.Token is { } token && !token.HasScope(TokenScopes.Api) && !token.HasScope(TokenScopes.ReadApi))
+            auth = AuthenticationResult.Anonymous;
         for (var n = Math.Min(segments.Length, MaxSegments); n >= 2; n--)
         {
             var project = await projects.FindByFullPathOrNullAsync(string.Join('/', segments[..n]), ct);
