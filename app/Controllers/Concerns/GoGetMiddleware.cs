@@ -22,7 +22,8 @@ public sealed class GoGetMiddleware(
     private const int MaxSegments = 22;
 
     public const string NotFound = "Go package not found or access denied. If you are trying to access a private project, "
-        + "ensure your ~/.netrc file has credentials (a personal access token with read_api) so the go toolchain can authenticate.";
+        + "ensure your ~/.netrc file has credentials so the go toolchain can authenticate: a personal access token with read_api "
+        + "for the project's Go proxy, plus read_repository when go fetches with git (GOPROXY=direct).";
 
     public async Task InvokeAsync(HttpContext http)
     {
