@@ -8,7 +8,9 @@ public static class PackagesInitializer
 {
     public static IServiceCollection AddPackages(this IServiceCollection services)
     {
+        services.AddSingleton<RepositoryIndex>();
         services.AddSingleton<ModuleFinder>();
+        services.AddSingleton<IModuleZipStore, LocalModuleZipStore>();
         services.AddSingleton<ModuleZipCache>();
         services.AddSingleton<GoProxyAccess>();
         return services;
