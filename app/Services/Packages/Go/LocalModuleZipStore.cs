@@ -48,8 +48,14 @@ public sealed class LocalModuleZipStore(InstanceSettings settings) : IModuleZipS
     public void Delete(string key)
     {
         // The marker goes first so that a crash in between leaves an uncommitted zip, never a dangling entry.
-        File.Delete(SidecarPath(key));
-        File.Delete(ZipPath(key));
+        DeleteIfPresent(SidecarPath(key));
+        DeleteIfPresent(ZipPath(key));
+    }
+
+    // File.Delete tolerates a missing file but not a missing directory (the whole cache may have been wiped).
+    private static void DeleteIfPresent(string path)
+    {
+        if (File.Exists(path)) File.Delete(path);
     }
 
     private string ZipPath(string key) => Path.Combine(Root, key[..2], key + ".zip");
