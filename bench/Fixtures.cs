@@ -12,7 +12,7 @@ public static class Fixtures
     {
         await Shell.RunAsync("git", ["-C", repo, "fast-import", "--quiet"], stdin: async input =>
         {
-            await using var w = new StreamWriter(input, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            await using var w = new StreamWriter(input, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
             var gomod = $"module {module}\n\ngo 1.21\n";
             await w.WriteAsync($"blob\nmark :1\ndata {Encoding.UTF8.GetByteCount(gomod)}\n{gomod}\n");
             for (var i = 0; i < tags; i++)

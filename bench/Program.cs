@@ -88,6 +88,9 @@ try
     var forEachRef = await Shell.TimeAsync(30, _ => Shell.RunAsync("git", ["-C", tagsRepo, "for-each-ref", "refs/tags"]));
     var baseline = $"git for-each-ref refs/tags {Shell.P50P99(forEachRef)}";
     var latest = Fixtures.TagName(tagsCount - 1);
+    // Floors: the same HTTP stack without the proxy (no auth), and an authenticated API read of the same project.
+    Row("floor: GET /-/liveness (HTTP + 1 SQL query)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync("/-/liveness"))), "-", "-");
+    Row("floor: GET /api/v4/projects/:id (token)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync($"/api/v4/projects/{tagsId}"))), "-", "-");
     var first = await Shell.TimeAsync(1, _ => GetOkAsync(Proxy(tagsId, tagsModule, "@v/list")));
     Row("list, first request after start", $"{first[0]:0.0} ms", baseline, "-");
     foreach (var (name, file) in new[] { ("list", "@v/list"), ("@latest", "@latest") })
@@ -154,7 +157,7 @@ try
     await Task.Delay(500);
     async Task<(double MiBps, double Rps)> WrkAsync(string url, params string[] headers)
     {
-        var args = new List<string> { "-t2", "-c16", "-d10s", "--timeout", "60s" };
+        var args = new List<string> { "-t2", "-c16", "-d30s", "--timeout", "120s" };
         foreach (var h in headers) { args.Add("-H"); args.Add(h); }
         args.Add(url);
         var output = await Shell.RunAsync("wrk", args);
@@ -192,9 +195,15 @@ try
     Console.WriteLine("|---|---|---|---|");
     foreach (var (metric, value, b, target) in rows) Console.WriteLine($"| {metric} | {value} | {b} | {target} |");
 }
+catch (Exception) when (app.HasExited)
+{
+    Console.Error.WriteLine($"the app exited with code {app.ExitCode}; see {work}/app.log");
+    throw;
+}
 finally
 {
-    if (nginx is { HasExited: false }) nginx.Kill();
+    // SIGQUIT lets the master stop its workers; killing the master alone would orphan them.
+    if (nginx is { HasExited: false }) { Process.Start("kill", ["-QUIT", nginx.Id.ToString()])!.WaitForExit(); nginx.WaitForExit(5000); }
     if (!app.HasExited) app.Kill();
     await app.WaitForExitAsync();
 }
