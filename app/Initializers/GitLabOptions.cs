@@ -16,6 +16,9 @@ public sealed class GitLabOptions
     /// <summary>Where built artefacts (module zips) are kept; defaults to "+cache" inside RepositoriesPath ('+' never starts a project path).</summary>
     public string? CachePath { get; set; }
 
+    /// <summary>Upper bound of the module zip cache in bytes; least recently served zips are evicted beyond it.</summary>
+    public long ZipCacheMaxBytes { get; set; } = 10L << 30;
+
     /// <summary>Overrides the host part of Go module paths when the URL's host has no dot (go's CheckPath).</summary>
     public string? GoModuleHost { get; set; }
 }

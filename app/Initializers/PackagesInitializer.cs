@@ -8,10 +8,12 @@ public static class PackagesInitializer
 {
     public static IServiceCollection AddPackages(this IServiceCollection services)
     {
+        services.AddSingleton<RepositoryIndex>();
         services.AddSingleton<ModuleFinder>();
         services.AddSingleton<PackagesFinder>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();
+        services.AddSingleton<IModuleZipStore, LocalModuleZipStore>();
         services.AddSingleton<ModuleZipCache>();
         services.AddSingleton<GoProxyAccess>();
         return services;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace GitLabLite.Git;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class GitRefSnapshot
     private readonly Dictionary<string, GitRef> _tags;
     private readonly Dictionary<string, string> _branches;
     private readonly ILookup<string, GitRef> _tagsByCommit;
+    private readonly ConcurrentDictionary<string, object?> _memo = new(StringComparer.Ordinal);
 
     public GitRefSnapshot(IReadOnlyList<GitRef> tags, IReadOnlyDictionary<string, string> branches, string? headCommitId)
     {
@@ -35,4 +38,19 @@ public sealed class GitRefSnapshot
     public string? FindBranch(string name) => _branches.GetValueOrDefault(name);
 
     public IEnumerable<GitRef> TagsAt(string commitId) => _tagsByCommit[commitId];
+
+    /// <summary>Most answers remembered per snapshot; beyond this, answers are computed each time.</summary>
+    public const int MaxMemoEntries = 4096;
+
+    /// <summary>
+    /// An answer derived only from this snapshot and immutable objects, computed once per key while the snapshot
+    /// is current (a new snapshot starts empty, so nothing outlives the refs it was computed from).
+    /// </summary>
+    public T Memo<T>(string key, Func<T> compute)
+    {
+        if (_memo.TryGetValue(key, out var known)) return (T)known!;
+        var value = compute();
+        if (_memo.Count < MaxMemoEntries) _memo.TryAdd(key, value);
+        return value;
+    }
 }

@@ -6,7 +6,7 @@ namespace GitLabLite.Git;
 /// Read-only view of a bare repository: refs, commits, trees and blobs. Holds a libgit2 handle, so dispose it;
 /// not thread-safe (open one per request). Nothing here touches a working tree or writes to the repository.
 /// </summary>
-public sealed class GitRepositoryReader : IDisposable
+public sealed class GitRepositoryReader : IGitObjects, IDisposable
 {
     private const string HeadsPrefix = "refs/heads/";
 

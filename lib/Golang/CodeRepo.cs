@@ -11,14 +11,14 @@ namespace GitLabLite.Golang;
 /// </summary>
 public sealed class CodeRepo
 {
-    private readonly GitRepositoryReader _git;
+    private readonly IGitObjects _git;
     private readonly GitRefSnapshot _refs;
     private readonly string _codeRoot;
     private readonly string _pathPrefix;
     private readonly string _pathMajor;
     private readonly string _pseudoMajor;
 
-    private CodeRepo(GitRepositoryReader git, GitRefSnapshot refs, string codeRoot, string modulePath, string pathPrefix, string codeDir, string pathMajor)
+    private CodeRepo(IGitObjects git, GitRefSnapshot refs, string codeRoot, string modulePath, string pathPrefix, string codeDir, string pathMajor)
     {
         _git = git;
         _refs = refs;
@@ -41,7 +41,7 @@ public sealed class CodeRepo
     /// The module <paramref name="modulePath"/> of the repository whose import path is <paramref name="codeRoot"/>,
     /// or null when the path is not a valid module path below that root (the caller answers 404).
     /// </summary>
-    public static CodeRepo? Create(GitRepositoryReader git, GitRefSnapshot refs, string codeRoot, string modulePath)
+    public static CodeRepo? Create(IGitObjects git, GitRefSnapshot refs, string codeRoot, string modulePath)
     {
         if (Golang.ModulePath.CheckPath(modulePath) is not null) return null;
         if (Golang.ModulePath.SplitPathVersion(modulePath) is not { } split) return null;

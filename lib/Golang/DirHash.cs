@@ -15,20 +15,31 @@ public static class DirHash
     /// dirhash.Hash1: sort names by UTF-8 byte order, hash each file with SHA-256, hash the
     /// lines <c>hex  name\n</c>, and return <c>h1:</c> + base64. Null if a name contains <c>\n</c>.
     /// </summary>
-    public static string? Hash1(IEnumerable<(string Name, Func<Stream> Open)> files)
+    public static string? Hash1(IEnumerable<(string Name, Func<Stream> Open)> files) =>
+        HashSummary(files.Select(f => (f.Name, (Func<string>)(() =>
+        {
+            using var s = f.Open();
+            return Convert.ToHexStringLower(SHA256.HashData(s));
+        }))));
+
+    /// <summary>
+    /// Hash1 when each file's SHA-256 (lower-case hex) is already known, e.g. computed while the file was zipped.
+    /// </summary>
+    public static string? Hash1FromDigests(IEnumerable<(string Name, string Sha256Hex)> files) =>
+        HashSummary(files.Select(f => (f.Name, (Func<string>)(() => f.Sha256Hex))));
+
+    private static string? HashSummary(IEnumerable<(string Name, Func<string> Digest)> files)
     {
         var list = files.ToList();
         list.Sort((a, b) => GoString.CompareUtf8(a.Name, b.Name));
         var summary = new StringBuilder();
-        foreach (var (name, open) in list)
+        foreach (var (name, digest) in list)
         {
             if (name.Contains('\n', StringComparison.Ordinal))
             {
                 return null;
             }
-            using var s = open();
-            var hex = Convert.ToHexStringLower(SHA256.HashData(s));
-            summary.Append(hex).Append("  ").Append(name).Append('\n');
+            summary.Append(digest()).Append("  ").Append(name).Append('\n');
         }
         return "h1:" + Convert.ToBase64String(SHA256.HashData(GoString.EncodeUtf8(summary.ToString())));
     }

@@ -35,20 +35,19 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
         }
         using var module = modules.FindOrNull(project, request.ModulePath);
         if (module is null) return Text(404, $"not found: {request.ModulePath} is not a module of this project");
-        var code = module.Code;
         var repositoryUrl = $"{settings.BaseUrl}/{project.FullPath}.git";
         switch (request.Kind)
         {
             case GoProxyRequestKind.List:
-                return Text(200, string.Concat(code.Versions().Select(v => v + "\n")));
+                return Text(200, string.Concat(module.Versions().Select(v => v + "\n")));
             case GoProxyRequestKind.Latest:
             case GoProxyRequestKind.Info:
-                var info = request.Kind == GoProxyRequestKind.Latest ? code.Latest() : code.Stat(request.Version!);
+                var info = request.Kind == GoProxyRequestKind.Latest ? module.Latest() : module.Stat(request.Version!);
                 if (info.Error is not null) return Text(404, $"not found: {info.Error}");
                 if (request.Version == info.Value!.Version) Response.Headers.CacheControl = Immutable;
-                return Content(ModuleVersionPresenter.Present(info.Value, repositoryUrl, code.CodeDir), "application/json");
+                return Content(ModuleVersionPresenter.Present(info.Value, repositoryUrl, module.Code.CodeDir), "application/json");
             case GoProxyRequestKind.Mod:
-                var mod = code.GoMod(request.Version!);
+                var mod = module.GoMod(request.Version!);
                 if (mod.Error is not null) return Text(404, $"not found: {mod.Error}");
                 Response.Headers.CacheControl = Immutable;
                 return File(mod.Value!, "text/plain; charset=utf-8");
@@ -59,16 +58,16 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
 
     private async Task<IActionResult> ZipAsync(GoModule module, string version)
     {
-        var source = module.Code.Source(version);
+        var source = module.Source(version);
         if (source.Error is not null) return Text(404, $"not found: {source.Error}");
         var zip = await zips.GetAsync(module, source.Value!, HttpContext.RequestAborted);
         if (zip.Error is not null) return Text(404, $"not found: {zip.Error}");
         Response.Headers.CacheControl = Immutable;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
-        var file = new FileInfo(zip.Value!);
-        // The cache file's name is its content address, so it doubles as a strong validator.
-        var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Name)}\"");
-        return PhysicalFile(file.FullName, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
+        var entry = zip.Value!;
+        // The entry's key is its content address, so it doubles as a strong validator.
+        var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
+        return PhysicalFile(entry.Path, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
 
     /// <summary>The target as sent (origin form); hosts without one (TestServer, absolute-form requests) give the escaped path.</summary>

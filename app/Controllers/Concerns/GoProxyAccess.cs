@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GitLabLite.Finders.Projects;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
@@ -14,9 +15,17 @@ namespace GitLabLite.Controllers.Concerns;
 /// invalid credentials 404, a token without api/read_api 403, a Guest of a private project 403, and a project
 /// the caller cannot see 404 exactly as one that does not exist.
 /// </summary>
-public sealed class GoProxyAccess(RequestAuthenticator authenticator, ProjectFinder projects, NamespaceRepository namespaces, FeatureFlags features)
+public sealed class GoProxyAccess(RequestAuthenticator authenticator, ProjectFinder projects, NamespaceRepository namespaces, FeatureFlags features, TimeProvider clock)
 {
     public const string FeatureName = "go_proxy";
+
+    /// <summary>
+    /// How long a namespace's ancestry is trusted. It changes only when a group is transferred (which also changes
+    /// the project's full path, part of the key); a query per proxy request is what this saves.
+    /// </summary>
+    public static readonly TimeSpan AncestryTtl = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<(long, string), (IReadOnlyList<long> Ids, DateTimeOffset Until)> _ancestry = new();
 
     public async Task<GoProxyAccessResult> AuthorizeAsync(HttpContext http, string projectId)
     {
@@ -36,7 +45,12 @@ public sealed class GoProxyAccess(RequestAuthenticator authenticator, ProjectFin
     /// <summary>Whether go_proxy is on for the project, directly or through any group above it.</summary>
     public async Task<bool> EnabledAsync(Project project, CancellationToken ct)
     {
-        var ancestors = await namespaces.SelfAndAncestorIdsAsync(project.NamespaceId, ct);
+        var now = clock.GetUtcNow();
+        // The full path is part of the key: a transfer changes it, so moved projects never use the old ancestry.
+        var key = (project.NamespaceId, project.FullPath);
+        if (!_ancestry.TryGetValue(key, out var known) || known.Until <= now)
+            _ancestry[key] = known = ([.. await namespaces.SelfAndAncestorIdsAsync(project.NamespaceId, ct)], now + AncestryTtl);
+        var ancestors = known.Ids;
         return await features.EnabledAsync(FeatureName, FeatureActor.For(project, ancestors), ct);
     }
 }

@@ -20,7 +20,9 @@ public sealed class TokenAuthenticator(PersonalAccessTokenRepository tokens, Use
         var user = await users.FindOrNullAsync(record.UserId, ct);
         if (user is null || !user.Active)
             return AuthenticationResult.Invalid;
-        await tokens.TouchLastUsedAsync(record.Id, ct);
+        // The UPDATE is throttled to once a minute anyway; skipping the round trip keeps authenticated reads read-only.
+        if (record.LastUsedAt is not { } used || used < clock.GetUtcNow().UtcDateTime.AddMinutes(-1))
+            await tokens.TouchLastUsedAsync(record.Id, ct);
         return new AuthenticationResult(AuthenticationStatus.Authenticated, user, record);
     }
 }

@@ -4,16 +4,31 @@ using GitLabLite.Models.Projects;
 
 namespace GitLabLite.Finders.Packages.Go;
 
-/// <summary>A module of a project, open on its repository for the length of one request.</summary>
-public sealed class GoModule(Project project, string repositoryPath, GitRepositoryReader git, CodeRepo code) : IDisposable
+/// <summary>
+/// A module of a project for the length of one request. Answers come from <see cref="CodeRepo"/> over the indexed
+/// refs snapshot and cached objects, and are remembered on the snapshot: they depend on nothing else, so a warm
+/// list, @latest, .info or .mod is a dictionary lookup and a push (a new snapshot) makes them current at once.
+/// </summary>
+public sealed class GoModule(Project project, string repositoryPath, GitRefSnapshot refs, CachedGitObjects objects, CodeRepo code) : IDisposable
 {
     public Project Project { get; } = project;
 
     public string RepositoryPath { get; } = repositoryPath;
 
-    public GitRepositoryReader Git { get; } = git;
-
     public CodeRepo Code { get; } = code;
 
-    public void Dispose() => Git.Dispose();
+    /// <summary>Whether answering needed the repository itself (false when the index knew everything).</summary>
+    public bool TouchedGit => objects.OpenedRepository;
+
+    public IReadOnlyList<string> Versions() => refs.Memo($"list\n{Code.ModulePath}", Code.Versions);
+
+    public GoResult<RevInfo> Latest() => refs.Memo($"latest\n{Code.ModulePath}", Code.Latest);
+
+    public GoResult<RevInfo> Stat(string version) => refs.Memo($"info\n{Code.ModulePath}\n{version}", () => Code.Stat(version));
+
+    public GoResult<byte[]> GoMod(string version) => refs.Memo($"mod\n{Code.ModulePath}\n{version}", () => Code.GoMod(version));
+
+    public GoResult<ModuleSource> Source(string version) => refs.Memo($"zip\n{Code.ModulePath}\n{version}", () => Code.Source(version));
+
+    public void Dispose() => objects.Dispose();
 }

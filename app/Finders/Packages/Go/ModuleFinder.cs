@@ -2,14 +2,16 @@ using GitLabLite.Git;
 using GitLabLite.Golang;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Projects;
+using GitLabLite.Services.Packages.Go;
 
 namespace GitLabLite.Finders.Packages.Go;
 
 /// <summary>
 /// Packages::Go::ModuleFinder: a module path names this project's module when it is the project's import path
 /// (module prefix + full path, case-sensitive as Go paths are) or a sub-directory or major version below it.
+/// Paths that are not modules of the project are refused before the repository is looked at.
 /// </summary>
-public sealed class ModuleFinder(InstanceSettings settings, RepositoryStorage storage)
+public sealed class ModuleFinder(InstanceSettings settings, RepositoryStorage storage, RepositoryIndex index)
 {
     /// <summary>The project's import path, e.g. gitlab.example.com/group/project.</summary>
     public string CodeRoot(Project project) => $"{settings.ModulePrefix}/{project.FullPath}";
@@ -20,14 +22,10 @@ public sealed class ModuleFinder(InstanceSettings settings, RepositoryStorage st
         var codeRoot = CodeRoot(project);
         if (modulePath != codeRoot && !modulePath.StartsWith(codeRoot + "/", StringComparison.Ordinal)) return null;
         var path = storage.PathFor(project.FullPath);
-        var git = GitRepositoryReader.OpenOrNull(path);
-        if (git is null) return null;
-        var code = CodeRepo.Create(git, git.ReadRefs(), codeRoot, modulePath);
-        if (code is null)
-        {
-            git.Dispose();
-            return null;
-        }
-        return new GoModule(project, path, git, code);
+        if (index.Find(project.Id, path) is not var (refs, facts)) return null;
+        var objects = new CachedGitObjects(path, facts);
+        var code = CodeRepo.Create(objects, refs, codeRoot, modulePath);
+        if (code is null) return null;
+        return new GoModule(project, path, refs, objects, code);
     }
 }

@@ -1,34 +1,62 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Git;
 using GitLabLite.Golang;
 using GitLabLite.Initializers;
+using Microsoft.Extensions.Options;
 
 namespace GitLabLite.Services.Packages.Go;
 
 /// <summary>
-/// Module zips built once and kept on disk, addressed by (module, version, commit): a version's bytes never change
-/// once served. Concurrent requests for the same cold zip share one build; files appear atomically (temp file +
-/// rename), so a crash mid-build leaves only a temp file that is never served.
+/// Module zips built once and kept in an <see cref="IModuleZipStore"/>, addressed by (module, version, commit): a
+/// version's bytes never change once served. Concurrent requests for the same cold zip share one build. Every serve
+/// checks the file's size (one stat); the first serve of an entry in this process also checks its SHA-256, so a
+/// truncated or damaged file is rebuilt rather than served. The store is kept under GitLab:ZipCacheMaxBytes by
+/// evicting the least recently served entries after each build.
 /// </summary>
-public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipCache> logger)
+public sealed class ModuleZipCache
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ZipBuild>>> _building = new();
+    private readonly Lazy<ConcurrentDictionary<string, Tracked>> _entries;
+    private readonly IModuleZipStore _store;
+    private readonly InstanceSettings _settings;
+    private readonly long _maxBytes;
+    private readonly ILogger<ModuleZipCache> _logger;
+    private readonly Lock _evictionLock = new();
+    private long _builds;
+    private long _totalBytes;
 
-    /// <summary>The cached zip's path, building it first when needed, or the reason the version has no valid zip.</summary>
-    public async Task<GoResult<string>> GetAsync(GoModule module, ModuleSource source, CancellationToken ct)
+    public ModuleZipCache(IModuleZipStore store, InstanceSettings settings, IOptions<GitLabOptions> options, ILogger<ModuleZipCache> logger)
+    {
+        _store = store;
+        _settings = settings;
+        _maxBytes = options.Value.ZipCacheMaxBytes;
+        _logger = logger;
+        _entries = new(() =>
+        {
+            var stored = store.List();
+            _totalBytes = stored.Sum(e => e.Size);
+            return new ConcurrentDictionary<string, Tracked>(stored.Select(e => KeyValuePair.Create(e.Key, new Tracked(e, verified: false))));
+        });
+    }
+
+    /// <summary>Zips built by this process so far (specs count builds to see single flight and rebuilds).</summary>
+    public long Builds => Interlocked.Read(ref _builds);
+
+    /// <summary>The cached zip, building it first when needed, or the reason the version has no valid zip.</summary>
+    public async Task<GoResult<ModuleZipEntry>> GetAsync(GoModule module, ModuleSource source, CancellationToken ct)
     {
         var key = Key(source);
-        var path = PathFor(key);
-        if (File.Exists(path)) return GoResult<string>.Ok(path);
-        var build = _building.GetOrAdd(key, _ => new Lazy<Task<ZipBuild>>(() => BuildAsync(module.RepositoryPath, source, path)));
+        if (Usable(key) is { } cached) return GoResult<ModuleZipEntry>.Ok(cached);
+        var build = _building.GetOrAdd(key, _ => new Lazy<Task<ZipBuild>>(() => BuildAsync(module.RepositoryPath, source, key)));
         try
         {
             // The build runs to completion even if this caller goes away: others may be waiting on it.
             var result = await build.Value.WaitAsync(ct);
-            return result.Error is null ? GoResult<string>.Ok(path) : GoResult<string>.Fail(result.Error);
+            return result.Entry is { } entry ? GoResult<ModuleZipEntry>.Ok(entry) : GoResult<ModuleZipEntry>.Fail(result.Error!);
         }
         finally
         {
@@ -37,24 +65,49 @@ public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipC
     }
 
     /// <summary>The size of the version's zip when it has been built already; null until then (never builds).</summary>
-    public long? CachedSizeOrNull(ModuleSource source)
-    {
-        var file = new FileInfo(PathFor(Key(source)));
-        return file.Exists ? file.Length : null;
-    }
-
-    private string PathFor(string key) => Path.Combine(settings.CachePath, "go-zips", key[..2], key + ".zip");
+    public long? CachedSizeOrNull(ModuleSource source) => _store.Find(Key(source))?.Size;
 
     private static string Key(ModuleSource source) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{source.ModulePath}@{source.Version}\n{source.Commit}\n{source.Subdir}")));
 
-    /// <summary>Builds on its own reader: the requesting one belongs to a request that may end first.</summary>
-    private Task<ZipBuild> BuildAsync(string repositoryPath, ModuleSource source, string path) => Task.Run(async () =>
+    /// <summary>The entry when it is there and intact; a damaged one is dropped so that the caller rebuilds it.</summary>
+    private ModuleZipEntry? Usable(string key)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.{ZipCacheJanitor.OwnerTag}.{Guid.NewGuid():N}.tmp";
+        var entries = _entries.Value;
+        if (!entries.TryGetValue(key, out var tracked))
+        {
+            // Another process sharing the store may have built it.
+            if (_store.Find(key) is not { } stored) return null;
+            var found = new Tracked(stored, verified: false);
+            tracked = entries.GetOrAdd(key, found);
+            if (ReferenceEquals(tracked, found)) Interlocked.Add(ref _totalBytes, stored.Size);
+        }
+        var entry = tracked.Entry;
+        var file = new FileInfo(entry.Path);
+        if (!file.Exists || file.Length != entry.Size || !tracked.Verify())
+        {
+            _logger.LogWarning("Module zip {Key} is damaged (expected {Bytes} bytes, sha256 {Sha256}); rebuilding", key, entry.Size, entry.Sha256);
+            Forget(key, tracked);
+            _store.Delete(key);
+            return null;
+        }
+        tracked.Touch();
+        return entry;
+    }
+
+    private void Forget(string key, Tracked tracked)
+    {
+        if (_entries.Value.TryRemove(new KeyValuePair<string, Tracked>(key, tracked))) Interlocked.Add(ref _totalBytes, -tracked.Entry.Size);
+    }
+
+    /// <summary>Builds on its own reader: the requesting one belongs to a request that may end first.</summary>
+    private Task<ZipBuild> BuildAsync(string repositoryPath, ModuleSource source, string key) => Task.Run(async () =>
+    {
+        var temp = _store.NewTempPath(key);
         try
         {
+            Interlocked.Increment(ref _builds);
+            var started = Stopwatch.GetTimestamp();
             using var git = GitRepositoryReader.OpenOrNull(repositoryPath) ?? throw new IOException($"repository {repositoryPath} is gone");
             GitArchive? archive = null;
             try
@@ -64,25 +117,34 @@ public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipC
                 {
                     try
                     {
-                        archive = await GitArchive.ExtractAsync(repositoryPath, source.Commit, source.Subdir, settings.CachePath, CancellationToken.None);
+                        archive = await GitArchive.ExtractAsync(repositoryPath, source.Commit, source.Subdir, _settings.CachePath, CancellationToken.None);
                     }
                     catch (GitArchiveTooLargeException e)
                     {
-                        return new ZipBuild(e.Message);
+                        return new ZipBuild(null, e.Message);
                     }
                     files = ModuleFiles.FromArchive(git, source, archive);
                 }
+                var prefix = $"{source.ModulePath}@{source.Version}/";
+                var digests = new ConcurrentBag<(string Name, string Sha256Hex)>();
+                var hashed = files.Select(f => f.Open is { } open
+                    ? f with { Open = () => new DigestingReadStream(open(), hex => digests.Add((prefix + f.Path, hex))) }
+                    : f).ToList();
                 ModuleZipResult result;
-                await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
                 {
-                    result = ModuleZipWriter.Create(output, source.ModulePath, source.Version, files);
+                    result = ModuleZipWriter.Create(output, source.ModulePath, source.Version, hashed);
                     await output.FlushAsync();
                     output.Flush(flushToDisk: true);
                 }
-                if (!result.Success) return new ZipBuild(result.Error);
-                File.Move(temp, path, overwrite: true);
-                logger.LogInformation("Built module zip {Module}@{Version} ({Bytes} bytes)", source.ModulePath, source.Version, new FileInfo(path).Length);
-                return new ZipBuild(null);
+                if (!result.Success) return new ZipBuild(null, result.Error);
+                var h1 = DirHash.Hash1FromDigests(digests) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
+                var size = new FileInfo(temp).Length;
+                var entry = _store.Commit(key, temp, size, h1, await FileSha256Async(temp));
+                Remember(entry);
+                _logger.LogInformation("Built module zip {Module}@{Version} ({Bytes} bytes, {H1}) in {Elapsed} ms",
+                    source.ModulePath, source.Version, size, h1, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return new ZipBuild(entry, null);
             }
             finally
             {
@@ -95,5 +157,63 @@ public sealed class ModuleZipCache(InstanceSettings settings, ILogger<ModuleZipC
         }
     });
 
-    private sealed record ZipBuild(string? Error);
+    private void Remember(ModuleZipEntry entry)
+    {
+        var entries = _entries.Value;
+        var tracked = new Tracked(entry, verified: true);
+        tracked.Touch();
+        lock (_evictionLock)
+        {
+            var replaced = 0L;
+            entries.AddOrUpdate(entry.Key, tracked, (_, old) => { replaced = old.Entry.Size; return tracked; });
+            Interlocked.Add(ref _totalBytes, entry.Size - replaced);
+            if (Interlocked.Read(ref _totalBytes) <= _maxBytes) return;
+            // Least recently served first; the zip just built is about to be served, so it stays.
+            foreach (var (key, victim) in entries.Where(e => e.Key != entry.Key).OrderBy(e => e.Value.LastUsed).ToList())
+            {
+                if (Interlocked.Read(ref _totalBytes) <= _maxBytes) break;
+                if (!entries.TryRemove(new KeyValuePair<string, Tracked>(key, victim))) continue;
+                Interlocked.Add(ref _totalBytes, -victim.Entry.Size);
+                _store.Delete(key);
+                _logger.LogInformation("Evicted module zip {Key} ({Bytes} bytes) to stay under {Max} bytes", key, victim.Entry.Size, _maxBytes);
+            }
+        }
+    }
+
+    private static async Task<string> FileSha256Async(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
+    }
+
+    private sealed record ZipBuild(ModuleZipEntry? Entry, string? Error);
+
+    /// <summary>An entry with its last use (for LRU) and whether this process has checked its hash.</summary>
+    private sealed class Tracked(ModuleZipEntry entry, bool verified)
+    {
+        private readonly Lazy<bool> _verified = verified ? new Lazy<bool>(true) : new Lazy<bool>(() =>
+            Convert.ToHexStringLower(FileSha256(entry.Path)) == entry.Sha256);
+
+        public ModuleZipEntry Entry { get; } = entry;
+
+        public long LastUsed { get; private set; }
+
+        public void Touch() => LastUsed = Stopwatch.GetTimestamp();
+
+        /// <summary>Hashes the file once per process; concurrent first requests share the one check.</summary>
+        public bool Verify() => _verified.Value;
+
+        private static byte[] FileSha256(string path)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+                return SHA256.HashData(stream);
+            }
+            catch (IOException)
+            {
+                return [];
+            }
+        }
+    }
 }

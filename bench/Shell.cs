@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace GitLabLite.Bench;
+
+/// <summary>Runs external tools (git, bash, wrk, nginx) and times them.</summary>
+public static class Shell
+{
+    public static async Task<string> RunAsync(string file, IEnumerable<string> args, string? cwd = null, Func<Stream, Task>? stdin = null)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, WorkingDirectory = cwd ?? "" };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await stdin(p.StandardInput.BaseStream);
+            p.StandardInput.Close();
+        }
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({p.ExitCode}): {await stderr}");
+        return await stdout;
+    }
+
+    public static Task<string> BashAsync(string script, string? cwd = null) => RunAsync("bash", ["-c", script], cwd);
+
+    /// <summary>Wall time of each of <paramref name="n"/> runs of <paramref name="action"/>, in milliseconds.</summary>
+    public static async Task<List<double>> TimeAsync(int n, Func<int, Task> action)
+    {
+        var samples = new List<double>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await action(i);
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return samples;
+    }
+
+    public static double Percentile(IReadOnlyList<double> samples, double p)
+    {
+        var sorted = samples.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    public static string P50P99(IReadOnlyList<double> samples) => $"p50 {Percentile(samples, 50):0.00} ms, p99 {Percentile(samples, 99):0.00} ms";
+
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,163 @@
+using System.IO.Compression;
+using System.Net;
+using GitLabLite.Git;
+using GitLabLite.Golang;
+using GitLabLite.Initializers;
+using GitLabLite.Models.Projects;
+using GitLabLite.Models.Users;
+using GitLabLite.Services.Packages.Go;
+using GitLabLite.Services.Projects;
+using GitLabLite.Spec.Support;
+
+namespace GitLabLite.Spec.Requests.Api;
+
+/// <summary>
+/// The Go proxy's caches are invisible to clients: the version index follows pushes and deletions at once, cold
+/// zips are built once however many ask, and a damaged cached zip is rebuilt instead of served.
+/// </summary>
+[TestClass]
+public sealed class GoProxyCacheSpec : RequestSpec
+{
+    private const string Host = "gitlab.example.com";
+    private string _token = null!;
+    private Project _project = null!;
+    private string _module = null!;
+    private GitFixture _git = null!;
+
+    [TestInitialize]
+    public async Task CreateModule()
+    {
+        var (admin, token) = await CreateUserWithTokenAsync("boss", admin: true);
+        _token = token;
+        var group = await ProjectFactory.CreateGroupAsync(Services, admin, "ns");
+        _project = await ProjectFactory.CreateProjectAsync(Services, admin, "cached", group);
+        _module = $"{Host}/ns/cached";
+        _git = await GitFixture.CreateAsync();
+        await _git.CommitAsync(new Dictionary<string, string?> { ["go.mod"] = $"module {_module}\n", ["a.go"] = "package a\n" });
+        await _git.TagAsync("v1.0.0");
+        await PushAsync();
+        var enable = await Client(_token).PostAsync("/api/v4/features/go_proxy?value=true", null);
+        Assert.AreEqual(HttpStatusCode.Created, enable.StatusCode);
+    }
+
+    [TestCleanup]
+    public void DisposeFixture() => _git.Dispose();
+
+    private string RepositoryPath => Get<RepositoryStorage>().PathFor(_project.FullPath);
+
+    private Task PushAsync() => _git.PushToAsync(RepositoryPath);
+
+    private string Url(string file) => $"/api/v4/projects/{_project.Id}/packages/go/{_module}/{file}";
+
+    private async Task<string> BodyAsync(string file, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await BasicClient(_token).GetAsync(Url(file));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(expected, response.StatusCode, $"{file}: {body}");
+        return body;
+    }
+
+    [TestMethod]
+    public async Task List_AfterPushingATag_ShowsItAtOnceAndWarmRequestsDoNotRereadRefs()
+    {
+        var index = Get<RepositoryIndex>();
+        Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
+        var reads = index.RefReads;
+        Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
+        await BodyAsync("@latest");
+        await BodyAsync("@v/v9.9.9.info", HttpStatusCode.NotFound);
+        Assert.AreEqual(reads, index.RefReads, "warm requests answer from the index");
+
+        await _git.CommitAsync("b.go", "package a\n");
+        await _git.TagAsync("v1.1.0");
+        await PushAsync();
+
+        Assert.AreEqual("v1.0.0\nv1.1.0\n", await BodyAsync("@v/list"));
+        StringAssert.Contains(await BodyAsync("@latest"), "\"Version\":\"v1.1.0\"");
+        StringAssert.Contains(await BodyAsync("@v/v1.1.0.info"), "\"Version\":\"v1.1.0\"");
+    }
+
+    [TestMethod]
+    public async Task List_AfterDeletingATag_DropsItAtOnce()
+    {
+        await _git.CommitAsync("b.go", "package a\n");
+        await _git.TagAsync("v1.1.0");
+        await PushAsync();
+        Assert.AreEqual("v1.0.0\nv1.1.0\n", await BodyAsync("@v/list"));
+        await BodyAsync("@v/v1.1.0.info");
+
+        await _git.GitAsync("push", "-q", RepositoryPath, ":refs/tags/v1.1.0");
+
+        Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
+        await BodyAsync("@v/v1.1.0.info", HttpStatusCode.NotFound);
+        StringAssert.Contains(await BodyAsync("@latest"), "\"Version\":\"v1.0.0\"");
+    }
+
+    [TestMethod]
+    public async Task List_AfterPackingRefsAndNotifiedPush_IsCurrent()
+    {
+        await _git.CommitAsync("b.go", "package a\n");
+        await _git.TagAsync("v1.2.0");
+        await PushAsync();
+        using (var cli = new GitCli()) await cli.MustAsync(RepositoryPath, "pack-refs", "--all");
+        Get<RepositoryChangeNotifier>().NotifyRefsChanged(_project.Id);
+        Assert.AreEqual("v1.0.0\nv1.2.0\n", await BodyAsync("@v/list"));
+    }
+
+    [TestMethod]
+    public async Task Zip_ConcurrentColdRequests_BuildOnce()
+    {
+        var cache = Get<ModuleZipCache>();
+        var before = cache.Builds;
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))));
+        Assert.IsTrue(responses.All(r => r.StatusCode == HttpStatusCode.OK));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsByteArrayAsync()));
+        Assert.AreEqual(1, bodies.Select(Convert.ToBase64String).Distinct().Count());
+        Assert.AreEqual(before + 1, cache.Builds);
+    }
+
+    [TestMethod]
+    public async Task Zip_TruncatedCacheFile_IsRebuiltWithTheSameHash()
+    {
+        var cache = Get<ModuleZipCache>();
+        var first = await (await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))).Content.ReadAsByteArrayAsync();
+        var h1 = DirHash.HashZip(new MemoryStream(first));
+        var builds = cache.Builds;
+        var cached = Directory.GetFiles(Path.Combine(Get<InstanceSettings>().CachePath, "go-zips"), "*.zip", SearchOption.AllDirectories).Single();
+        using (var file = new FileStream(cached, FileMode.Open)) file.SetLength(first.Length / 2);
+
+        var second = await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"));
+        Assert.AreEqual(HttpStatusCode.OK, second.StatusCode);
+        var bytes = await second.Content.ReadAsByteArrayAsync();
+        Assert.AreEqual(h1, DirHash.HashZip(new MemoryStream(bytes)));
+        using (var zip = new ZipArchive(new MemoryStream(bytes))) Assert.AreEqual(2, zip.Entries.Count);
+        Assert.AreEqual(builds + 1, cache.Builds);
+    }
+
+    [TestMethod]
+    public async Task Zip_ConditionalRangeAndHead_AreAnsweredFromTheCache()
+    {
+        var client = BasicClient(_token);
+        var full = await client.GetAsync(Url("@v/v1.0.0.zip"));
+        var bytes = await full.Content.ReadAsByteArrayAsync();
+        var etag = full.Headers.ETag!;
+
+        var conditional = new HttpRequestMessage(HttpMethod.Get, Url("@v/v1.0.0.zip"));
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var notModified = await client.SendAsync(conditional);
+        Assert.AreEqual(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.AreEqual(0, (await notModified.Content.ReadAsByteArrayAsync()).Length);
+
+        var range = new HttpRequestMessage(HttpMethod.Get, Url("@v/v1.0.0.zip"));
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(4, 13);
+        var partial = await client.SendAsync(range);
+        Assert.AreEqual(HttpStatusCode.PartialContent, partial.StatusCode);
+        CollectionAssert.AreEqual(bytes[4..14], await partial.Content.ReadAsByteArrayAsync());
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Url("@v/v1.0.0.zip")));
+        Assert.AreEqual(HttpStatusCode.OK, head.StatusCode);
+        Assert.AreEqual(bytes.Length, head.Content.Headers.ContentLength);
+        Assert.AreEqual(etag, head.Headers.ETag);
+        Assert.AreEqual(0, (await head.Content.ReadAsByteArrayAsync()).Length);
+    }
+}
