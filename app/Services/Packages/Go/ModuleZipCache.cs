@@ -86,23 +86,31 @@ public sealed class ModuleZipCache
         var file = new FileInfo(entry.Path);
         if (!file.Exists || file.Length != entry.Size || !tracked.Verify())
         {
-            _logger.LogWarning("Module zip {Key} is damaged (expected {Bytes} bytes, sha256 {Sha256}); rebuilding", key, entry.Size, entry.Sha256);
-            Forget(key, tracked);
-            _store.Delete(key);
+            // Only the request that retires this entry deletes its files: a concurrent one may have rebuilt them
+            // already, and deleting those would pull a good zip from under a response that is being served.
+            if (Forget(key, tracked))
+            {
+                _logger.LogWarning("Module zip {Key} is damaged (expected {Bytes} bytes, sha256 {Sha256}); rebuilding", key, entry.Size, entry.Sha256);
+                _store.Delete(key);
+            }
             return null;
         }
         tracked.Touch();
         return entry;
     }
 
-    private void Forget(string key, Tracked tracked)
+    private bool Forget(string key, Tracked tracked)
     {
-        if (_entries.Value.TryRemove(new KeyValuePair<string, Tracked>(key, tracked))) Interlocked.Add(ref _totalBytes, -tracked.Entry.Size);
+        if (!_entries.Value.TryRemove(new KeyValuePair<string, Tracked>(key, tracked))) return false;
+        Interlocked.Add(ref _totalBytes, -tracked.Entry.Size);
+        return true;
     }
 
     /// <summary>Builds on its own reader: the requesting one belongs to a request that may end first.</summary>
     private Task<ZipBuild> BuildAsync(string repositoryPath, ModuleSource source, string key) => Task.Run(async () =>
     {
+        // A request that found no entry may get here just after another build finished and left the single-flight map.
+        if (Usable(key) is { } built) return new ZipBuild(built, null);
         var temp = _store.NewTempPath(key);
         try
         {
@@ -191,7 +199,8 @@ public sealed class ModuleZipCache
     /// <summary>An entry with its last use (for LRU) and whether this process has checked its hash.</summary>
     private sealed class Tracked(ModuleZipEntry entry, bool verified)
     {
-        private readonly Lazy<bool> _verified = verified ? new Lazy<bool>(true) : new Lazy<bool>(() =>
+        // Careful: new Lazy<bool>(true) would be the isThreadSafe overload, whose value is false.
+        private readonly Lazy<bool> _verified = verified ? new Lazy<bool>(() => true) : new Lazy<bool>(() =>
             Convert.ToHexStringLower(FileSha256(entry.Path)) == entry.Sha256);
 
         public ModuleZipEntry Entry { get; } = entry;
