@@ -86,18 +86,24 @@ public sealed class ModuleZipCache
         var file = new FileInfo(entry.Path);
         if (!file.Exists || file.Length != entry.Size || !tracked.Verify())
         {
-            _logger.LogWarning("Module zip {Key} is damaged (expected {Bytes} bytes, sha256 {Sha256}); rebuilding", key, entry.Size, entry.Sha256);
-            Forget(key, tracked);
-            _store.Delete(key);
+            // Only the request that retires this very entry deletes the file: a request that judged an entry which a
+            // rebuild has since replaced would otherwise delete the fresh zip (under load this cascaded into rebuild loops).
+            if (Forget(key, tracked))
+            {
+                _logger.LogWarning("Module zip {Key} is damaged (expected {Bytes} bytes, sha256 {Sha256}); rebuilding", key, entry.Size, entry.Sha256);
+                _store.Delete(key);
+            }
             return null;
         }
         tracked.Touch();
         return entry;
     }
 
-    private void Forget(string key, Tracked tracked)
+    private bool Forget(string key, Tracked tracked)
     {
-        if (_entries.Value.TryRemove(new KeyValuePair<string, Tracked>(key, tracked))) Interlocked.Add(ref _totalBytes, -tracked.Entry.Size);
+        if (!_entries.Value.TryRemove(new KeyValuePair<string, Tracked>(key, tracked))) return false;
+        Interlocked.Add(ref _totalBytes, -tracked.Entry.Size);
+        return true;
     }
 
     /// <summary>Builds on its own reader: the requesting one belongs to a request that may end first.</summary>
@@ -191,7 +197,9 @@ public sealed class ModuleZipCache
     /// <summary>An entry with its last use (for LRU) and whether this process has checked its hash.</summary>
     private sealed class Tracked(ModuleZipEntry entry, bool verified)
     {
-        private readonly Lazy<bool> _verified = verified ? new Lazy<bool>(true) : new Lazy<bool>(() =>
+        // Not new Lazy<bool>(true): that is the isThreadSafe overload, whose Value is false, which made every zip
+        // built by this process read as damaged on its next serve and rebuilt (warm downloads were rebuilds).
+        private readonly Lazy<bool> _verified = verified ? new Lazy<bool>(() => true) : new Lazy<bool>(() =>
             Convert.ToHexStringLower(FileSha256(entry.Path)) == entry.Sha256);
 
         public ModuleZipEntry Entry { get; } = entry;
