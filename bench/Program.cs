@@ -13,6 +13,9 @@ if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
 var repos = Directory.CreateDirectory(Path.Combine(work, "repositories")).FullName;
 var tagsCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_TAGS") ?? "10000");
 var largeFiles = int.Parse(Environment.GetEnvironmentVariable("BENCH_FILES") ?? "50000");
+// BENCH_ONLY=zip skips the version queries (focused A/B runs of the zip figures); BENCH_WRK_SECONDS shortens wrk runs.
+var zipOnly = Environment.GetEnvironmentVariable("BENCH_ONLY") == "zip";
+var wrkSeconds = Environment.GetEnvironmentVariable("BENCH_WRK_SECONDS") ?? "30";
 const string ModuleHost = "bench.example.com";
 var token = "bench-" + Guid.NewGuid().ToString("N");
 var port = Shell.FreePort();
@@ -89,31 +92,34 @@ try
     var baseline = $"git for-each-ref refs/tags {Shell.P50P99(forEachRef)}";
     var latest = Fixtures.TagName(tagsCount - 1);
     // Floors: the same HTTP stack without the proxy (no auth), and an authenticated API read of the same project.
-    Row("floor: GET /-/liveness (HTTP + 1 SQL query)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync("/-/liveness"))), "-", "-");
-    Row("floor: GET /api/v4/projects/:id (token)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync($"/api/v4/projects/{tagsId}"))), "-", "-");
-    var first = await Shell.TimeAsync(1, _ => GetOkAsync(Proxy(tagsId, tagsModule, "@v/list")));
-    Row("list, first request after start", $"{first[0]:0.0} ms", baseline, "-");
-    foreach (var (name, file) in new[] { ("list", "@v/list"), ("@latest", "@latest") })
+    if (!zipOnly)
     {
-        var cold = await Shell.TimeAsync(30, i =>
+        Row("floor: GET /-/liveness (HTTP + 1 SQL query)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync("/-/liveness"))), "-", "-");
+        Row("floor: GET /api/v4/projects/:id (token)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync($"/api/v4/projects/{tagsId}"))), "-", "-");
+        var first = await Shell.TimeAsync(1, _ => GetOkAsync(Proxy(tagsId, tagsModule, "@v/list")));
+        Row("list, first request after start", $"{first[0]:0.0} ms", baseline, "-");
+        foreach (var (name, file) in new[] { ("list", "@v/list"), ("@latest", "@latest") })
         {
-            File.SetLastWriteTimeUtc(packedRefs, DateTime.UtcNow.AddSeconds(i + 1));
-            return GetOkAsync(Proxy(tagsId, tagsModule, file));
-        });
-        Row($"{name} cold (refs changed)", Shell.P50P99(cold), baseline, "-");
-        await GetOkAsync(Proxy(tagsId, tagsModule, file));
-        var warm = await Shell.TimeAsync(1000, _ => GetOkAsync(Proxy(tagsId, tagsModule, file)));
-        Row($"{name} warm", Shell.P50P99(warm), baseline, "p50 < 2 ms");
+            var cold = await Shell.TimeAsync(30, i =>
+            {
+                File.SetLastWriteTimeUtc(packedRefs, DateTime.UtcNow.AddSeconds(i + 1));
+                return GetOkAsync(Proxy(tagsId, tagsModule, file));
+            });
+            Row($"{name} cold (refs changed)", Shell.P50P99(cold), baseline, "-");
+            await GetOkAsync(Proxy(tagsId, tagsModule, file));
+            var warm = await Shell.TimeAsync(1000, _ => GetOkAsync(Proxy(tagsId, tagsModule, file)));
+            Row($"{name} warm", Shell.P50P99(warm), baseline, "p50 < 2 ms");
+        }
+        foreach (var (name, file) in new[] { (".info", $"@v/{latest}.info"), (".mod", $"@v/{latest}.mod") })
+        {
+            await GetOkAsync(Proxy(tagsId, tagsModule, file));
+            Row($"{name} warm", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync(Proxy(tagsId, tagsModule, file)))), baseline, "p50 < 2 ms");
+        }
+        var notModule = Proxy(tagsId, "example.org/not/a/module", "@v/list");
+        Row("404 non-module path", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync(notModule, 404))), baseline, "-");
+        var noVersion = Proxy(tagsId, tagsModule, "@v/v9.9.9.info");
+        Row("404 unknown version", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync(noVersion, 404))), baseline, "-");
     }
-    foreach (var (name, file) in new[] { (".info", $"@v/{latest}.info"), (".mod", $"@v/{latest}.mod") })
-    {
-        await GetOkAsync(Proxy(tagsId, tagsModule, file));
-        Row($"{name} warm", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync(Proxy(tagsId, tagsModule, file)))), baseline, "p50 < 2 ms");
-    }
-    var notModule = Proxy(tagsId, "example.org/not/a/module", "@v/list");
-    Row("404 non-module path", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync(notModule, 404))), baseline, "-");
-    var noVersion = Proxy(tagsId, tagsModule, "@v/v9.9.9.info");
-    Row("404 unknown version", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync(noVersion, 404))), baseline, "-");
 
     // Cold zip build of the large tree (incompressible content) against git archive | gzip -6 of the same tag.
     var zipUrl = Proxy(largeId, largeModule, "@v/v1.0.0.zip");
@@ -157,7 +163,7 @@ try
     await Task.Delay(500);
     async Task<(double MiBps, double Rps)> WrkAsync(string url, params string[] headers)
     {
-        var args = new List<string> { "-t2", "-c16", "-d30s", "--timeout", "120s" };
+        var args = new List<string> { "-t2", "-c16", $"-d{wrkSeconds}s", "--timeout", "120s" };
         foreach (var h in headers) { args.Add("-H"); args.Add(h); }
         args.Add(url);
         var output = await Shell.RunAsync("wrk", args);

@@ -21,6 +21,10 @@ public sealed class Database(NpgsqlDataSource dataSource, ResiliencePipelineProv
     public Task<T?> QueryFirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
         RunAsync(conn => conn.QueryFirstOrDefaultAsync<T>(Command(sql, args, ct)), ct);
 
+    /// <summary>The first row read as two objects, the second starting at column <paramref name="splitOn"/>.</summary>
+    public Task<TResult?> QueryFirstOrDefaultAsync<T1, T2, TResult>(string sql, Func<T1, T2, TResult> map, string splitOn, object? args, CancellationToken ct) =>
+        RunAsync(async conn => (await conn.QueryAsync(Command(sql, args, ct), map, splitOn)).FirstOrDefault(), ct);
+
     public Task<T> QuerySingleAsync<T>(string sql, object? args, CancellationToken ct) =>
         RunAsync(conn => conn.QuerySingleAsync<T>(Command(sql, args, ct)), ct);
 

@@ -9,9 +9,8 @@ public sealed class ProjectFinder(ProjectRepository projects, MemberRepository m
 {
     public async Task<ProjectPermissions?> FindOrNullAsync(string idOrPath, AuthenticationResult auth, CancellationToken ct)
     {
-        var project = await FindProjectOrNullAsync(idOrPath, ct);
-        if (project is null) return null;
-        return await PermissionsAsync(project, auth, ct);
+        var found = await FindWithAccessOrNullAsync(idOrPath, auth.User?.Id, ct);
+        return found is var (project, access) ? new ProjectPermissions(project, access, auth.SignedIn, auth.IsAdmin) : null;
     }
 
     public async Task<ProjectPermissions> PermissionsAsync(Project project, AuthenticationResult auth, CancellationToken ct)
@@ -20,11 +19,11 @@ public sealed class ProjectFinder(ProjectRepository projects, MemberRepository m
         return new ProjectPermissions(project, access, auth.SignedIn, auth.IsAdmin);
     }
 
-    private Task<Project?> FindProjectOrNullAsync(string idOrPath, CancellationToken ct)
+    private Task<(Project Project, AccessLevel Access)?> FindWithAccessOrNullAsync(string idOrPath, long? userId, CancellationToken ct)
     {
-        if (idOrPath.Length is 0 or > 1024) return Task.FromResult<Project?>(null);
+        if (idOrPath.Length is 0 or > 1024) return Task.FromResult<(Project, AccessLevel)?>(null);
         if (idOrPath.All(char.IsAsciiDigit))
-            return long.TryParse(idOrPath, out var id) ? projects.FindOrNullAsync(id, ct) : Task.FromResult<Project?>(null);
-        return projects.FindByFullPathOrNullAsync(idOrPath, ct);
+            return long.TryParse(idOrPath, out var id) ? projects.FindWithAccessOrNullAsync(id, userId, ct) : Task.FromResult<(Project, AccessLevel)?>(null);
+        return projects.FindByFullPathWithAccessOrNullAsync(idOrPath, userId, ct);
     }
 }

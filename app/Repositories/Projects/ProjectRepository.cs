@@ -4,21 +4,40 @@ namespace GitLabLite.Repositories.Projects;
 
 public sealed class ProjectRepository(Database db)
 {
-    private const string Select = """
-        SELECT p.id, p.name, p.path, p.namespace_id, p.creator_id, p.visibility_level, p.description, p.default_branch,
+    private const string Columns = """
+        p.id, p.name, p.path, p.namespace_id, p.creator_id, p.visibility_level, p.description, p.default_branch,
                p.created_at, p.last_activity_at, nr.path AS namespace_full_path, nr.name AS namespace_full_name,
                n.name AS namespace_name, n.path AS namespace_path, n.type AS namespace_type, n.parent_id AS namespace_parent_id
+        """;
+
+    private const string Joins = """
         FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id
         JOIN namespaces n ON n.id = p.namespace_id
         """;
+
+    private const string Select = $"SELECT {Columns} {Joins}";
+
+    private const string ByFullPath = "JOIN routes pr ON pr.source_type = 'Project' AND pr.source_id = p.id WHERE lower(pr.path) = lower(@fullPath)";
+
+    // The project row and the user's access in one round trip (every authorised request needs both).
+    private static readonly string SelectWithAccess =
+        $"SELECT {Columns}, CASE WHEN @userId::bigint IS NULL THEN 0 ELSE ({MemberRepository.ProjectAccessSql("p.id")}) END AS access_level {Joins}";
 
     public Task<Project?> FindOrNullAsync(long id, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<Project>($"{Select} WHERE p.id = @id", new { id }, ct);
 
     public Task<Project?> FindByFullPathOrNullAsync(string fullPath, CancellationToken ct) =>
-        db.QueryFirstOrDefaultAsync<Project>(
-            $"{Select} JOIN routes pr ON pr.source_type = 'Project' AND pr.source_id = p.id WHERE lower(pr.path) = lower(@fullPath)",
-            new { fullPath }, ct);
+        db.QueryFirstOrDefaultAsync<Project>($"{Select} {ByFullPath}", new { fullPath }, ct);
+
+    /// <summary>The project with the user's effective access (<see cref="MemberRepository.ProjectAccessAsync"/>; none when anonymous).</summary>
+    public Task<(Project Project, AccessLevel Access)?> FindWithAccessOrNullAsync(long id, long? userId, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Project, int, (Project, AccessLevel)?>(
+            $"{SelectWithAccess} WHERE p.id = @id", (project, access) => (project, (AccessLevel)access), "access_level", new { id, userId }, ct);
+
+    /// <summary>As <see cref="FindWithAccessOrNullAsync"/>, by full path (case-insensitive).</summary>
+    public Task<(Project Project, AccessLevel Access)?> FindByFullPathWithAccessOrNullAsync(string fullPath, long? userId, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Project, int, (Project, AccessLevel)?>(
+            $"{SelectWithAccess} {ByFullPath}", (project, access) => (project, (AccessLevel)access), "access_level", new { fullPath, userId }, ct);
 
     /// <summary>
     /// Projects the user may see: public; internal when signed in; private where the user has any membership

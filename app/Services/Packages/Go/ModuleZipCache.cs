@@ -86,8 +86,8 @@ public sealed class ModuleZipCache
         var file = new FileInfo(entry.Path);
         if (!file.Exists || file.Length != entry.Size || !tracked.Verify())
         {
-            // Only the request that retires this entry deletes its files: a concurrent one may have rebuilt them
-            // already, and deleting those would pull a good zip from under a response that is being served.
+            // Only the request that retires this very entry deletes the file: a request that judged an entry which a
+            // rebuild has since replaced would otherwise delete the fresh zip (under load this cascaded into rebuild loops).
             if (Forget(key, tracked))
             {
                 _logger.LogWarning("Module zip {Key} is damaged (expected {Bytes} bytes, sha256 {Sha256}); rebuilding", key, entry.Size, entry.Sha256);
@@ -199,7 +199,8 @@ public sealed class ModuleZipCache
     /// <summary>An entry with its last use (for LRU) and whether this process has checked its hash.</summary>
     private sealed class Tracked(ModuleZipEntry entry, bool verified)
     {
-        // Careful: new Lazy<bool>(true) would be the isThreadSafe overload, whose value is false.
+        // Not new Lazy<bool>(true): that is the isThreadSafe overload, whose Value is false, which made every zip
+        // built by this process read as damaged on its next serve and rebuilt (warm downloads were rebuilds).
         private readonly Lazy<bool> _verified = verified ? new Lazy<bool>(() => true) : new Lazy<bool>(() =>
             Convert.ToHexStringLower(FileSha256(entry.Path)) == entry.Sha256);
 
