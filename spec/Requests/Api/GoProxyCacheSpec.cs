@@ -117,6 +117,16 @@ public sealed class GoProxyCacheSpec : RequestSpec
     }
 
     [TestMethod]
+    public async Task Zip_WarmServes_NeverRebuild()
+    {
+        var cache = Get<ModuleZipCache>();
+        var before = cache.Builds;
+        for (var i = 0; i < 3; i++)
+            Assert.AreEqual(HttpStatusCode.OK, (await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))).StatusCode);
+        Assert.AreEqual(before + 1, cache.Builds, "a zip built by this process must be served from the cache afterwards");
+    }
+
+    [TestMethod]
     public async Task Zip_TruncatedCacheFile_IsRebuiltWithTheSameHash()
     {
         var cache = Get<ModuleZipCache>();
