@@ -31,8 +31,6 @@ public sealed class GitRefSnapshot
     /// <summary>Every distinct commit a visible ref points at: what "reachable" starts from.</summary>
     public IReadOnlyList<string> TipIds { get; }
 
-    public IReadOnlyDictionary<string, string> Branches => _branches;
-
     public GitRef? FindTag(string name) => _tags.GetValueOrDefault(name);
 
     public string? FindBranch(string name) => _branches.GetValueOrDefault(name);

@@ -139,7 +139,7 @@ public sealed class CodeRepo
             && _refs.FindTag(TagPrefix + version) is null ? _refs.FindTag(version)?.CommitId : null;
 
     /// <summary>codeRepo.Latest: the default branch's head, as a tag on it or a pseudo-version.</summary>
-    public GoResult<RevInfo> HeadInfo()
+    private GoResult<RevInfo> HeadInfo()
     {
         if (_refs.HeadCommitId is not { } head || _git.FindCommit(head) is not { } commit)
             return GoResult<RevInfo>.Fail($"{ModulePath}: no commits");

@@ -58,7 +58,4 @@ public sealed class UserRepository(Database db)
 
     public Task<int> ResetFailedSignInAsync(long id, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = @id", new { id }, ct);
-
-    public Task<int> UpdatePasswordAsync(long id, string encryptedPassword, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE users SET encrypted_password = @encryptedPassword, updated_at = now() WHERE id = @id", new { id, encryptedPassword }, ct);
 }
