@@ -1,5 +1,6 @@
 using Dapper;
 using GitLabLite.Repositories;
+using Npgsql;
 
 namespace GitLabLite.Initializers;
 
@@ -11,10 +12,24 @@ public static class DatabaseInitializer
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Main is not set (env ConnectionStrings__Main); bin/run sets it for the embedded Postgres.");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        services.AddNpgsqlDataSource(connectionString);
+        services.AddNpgsqlDataSource(WithAutoPrepare(connectionString));
         services.AddPostgresResilience();
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string sets it: the same few statements run on
+    /// every request, and planning the project-with-access query costs several times its execution (~0.7 ms against
+    /// ~0.15 ms), which dominated the Go proxy's warm answers.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare > 0) return connectionString;
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 }

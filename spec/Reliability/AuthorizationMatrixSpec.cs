@@ -91,8 +91,8 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
             Tokens["expired token"] = await CreateTokenAsync(user, expiresAt: DateTime.UtcNow.AddDays(-1));
             var revoked = await CreateTokenAsync(user);
             var tokens = Get<PersonalAccessTokenRepository>();
-            var stored = await tokens.FindByDigestOrNullAsync(PersonalAccessToken.Digest(revoked), CancellationToken.None);
-            await tokens.RevokeAsync(stored!.Id, CancellationToken.None);
+            var stored = await tokens.FindByDigestWithUserOrNullAsync(PersonalAccessToken.Digest(revoked), CancellationToken.None);
+            await tokens.RevokeAsync(stored!.Value.Token.Id, CancellationToken.None);
             Tokens["revoked token"] = revoked;
         }
         CollectionAssert.AreEquivalent(Callers.Keys.ToArray(), Tokens.Keys.ToArray(), "a token for every caller");

@@ -6,8 +6,14 @@ public sealed class PersonalAccessTokenRepository(Database db)
 {
     private const string Columns = "id, user_id, name, token_digest, scopes, expires_at, revoked, last_used_at, created_at";
 
-    public Task<PersonalAccessToken?> FindByDigestOrNullAsync(string tokenDigest, CancellationToken ct) =>
-        db.QueryFirstOrDefaultAsync<PersonalAccessToken>($"SELECT {Columns} FROM personal_access_tokens WHERE token_digest = @tokenDigest", new { tokenDigest }, ct);
+    private static readonly string WithUser =
+        $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "t." + c))}, {UserRepository.ColumnsOf("u")} " +
+        "FROM personal_access_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_digest = @tokenDigest";
+
+    /// <summary>The token with that digest and its owner, in one round trip (every token-authenticated request needs both).</summary>
+    public Task<(PersonalAccessToken Token, User User)?> FindByDigestWithUserOrNullAsync(string tokenDigest, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<PersonalAccessToken, User, (PersonalAccessToken, User)?>(
+            WithUser, (token, user) => (token, user), "id", new { tokenDigest }, ct);
 
     public Task<PersonalAccessToken?> FindOrNullAsync(long id, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<PersonalAccessToken>($"SELECT {Columns} FROM personal_access_tokens WHERE id = @id", new { id }, ct);

@@ -5,20 +5,17 @@ using GitLabLite.Repositories.Users;
 
 namespace GitLabLite.Services.Users;
 
-/// <summary>Turns a presented token into its user: one SHA-256, one indexed lookup, a constant-time digest check.</summary>
-public sealed class TokenAuthenticator(PersonalAccessTokenRepository tokens, UserRepository users, TimeProvider clock)
+/// <summary>Turns a presented token into its user: one SHA-256, one indexed lookup (token and user together), a constant-time digest check.</summary>
+public sealed class TokenAuthenticator(PersonalAccessTokenRepository tokens, TimeProvider clock)
 {
     public async Task<AuthenticationResult> AuthenticateAsync(string token, CancellationToken ct)
     {
         var digest = PersonalAccessToken.Digest(token);
-        var record = await tokens.FindByDigestOrNullAsync(digest, ct);
         // The index lookup is by equality; the fixed-time compare keeps the final decision free of early exits.
-        if (record is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.TokenDigest), Encoding.ASCII.GetBytes(digest)))
+        if (await tokens.FindByDigestWithUserOrNullAsync(digest, ct) is not ({ } record, { } user)
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.TokenDigest), Encoding.ASCII.GetBytes(digest)))
             return AuthenticationResult.Invalid;
-        if (!record.Active(clock.GetUtcNow().UtcDateTime))
-            return AuthenticationResult.Invalid;
-        var user = await users.FindOrNullAsync(record.UserId, ct);
-        if (user is null || !user.Active)
+        if (!record.Active(clock.GetUtcNow().UtcDateTime) || !user.Active)
             return AuthenticationResult.Invalid;
         // The UPDATE is throttled to once a minute anyway; skipping the round trip keeps authenticated reads read-only.
         if (record.LastUsedAt is not { } used || used < clock.GetUtcNow().UtcDateTime.AddMinutes(-1))
