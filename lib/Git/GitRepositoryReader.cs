@@ -54,10 +54,6 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
         return buffer.ToArray();
     }
 
-    /// <summary>Streams a blob by id (as yielded by <see cref="EnumerateTree"/>); null when there is no such blob.</summary>
-    public Stream? OpenBlob(string blobId) =>
-        ObjectId.TryParse(blobId, out var id) && _repo.Lookup<Blob>(id) is { } blob ? blob.GetContentStream() : null;
-
     /// <summary>
     /// Every file, symlink and submodule below <paramref name="subdirectory"/> of the commit's tree, depth first in
     /// git's tree order, read lazily one tree at a time. Sizes come from object headers, so blobs are not loaded.

@@ -30,18 +30,23 @@ public static class DirHash
 
     private static string? HashSummary(IEnumerable<(string Name, Func<string> Digest)> files)
     {
-        var list = files.ToList();
-        list.Sort((a, b) => GoString.CompareUtf8(a.Name, b.Name));
-        var summary = new StringBuilder();
-        foreach (var (name, digest) in list)
+        // Names are encoded once: comparing strings by their UTF-8 bytes encodes both on every comparison, which took
+        // ~0.4 s of a 50,000-file zip build.
+        var list = files.Select(f => (Utf8: GoString.EncodeUtf8(f.Name), f.Name, f.Digest)).ToList();
+        if (list.Exists(f => f.Name.Contains('\n', StringComparison.Ordinal)))
         {
-            if (name.Contains('\n', StringComparison.Ordinal))
-            {
-                return null;
-            }
-            summary.Append(digest()).Append("  ").Append(name).Append('\n');
+            return null;
         }
-        return "h1:" + Convert.ToBase64String(SHA256.HashData(GoString.EncodeUtf8(summary.ToString())));
+        list.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
+        using var summary = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (utf8, _, digest) in list)
+        {
+            summary.AppendData(Encoding.ASCII.GetBytes(digest()));
+            summary.AppendData("  "u8);
+            summary.AppendData(utf8);
+            summary.AppendData("\n"u8);
+        }
+        return "h1:" + Convert.ToBase64String(summary.GetHashAndReset());
     }
 
     /// <summary>Hash1 over in-memory files.</summary>

@@ -11,6 +11,12 @@ namespace GitLabLite.Golang;
 /// <param name="Open">Opens the contents; null for non-regular entries.</param>
 public sealed record ModuleFileEntry(string Path, long Size, ModuleFileKind Kind, Func<Stream>? Open)
 {
+    /// <summary>
+    /// The git blob that holds the contents, when they come from a repository's object store; a writer's caller can
+    /// then fetch the blobs about to be written in one pass (<see cref="ModuleZipWriter.Create"/>'s beforeWrite).
+    /// </summary>
+    public string? BlobId { get; init; }
+
     /// <summary>A regular file held in memory.</summary>
     public static ModuleFileEntry FromBytes(string path, byte[] data) =>
         new(path, data.LongLength, ModuleFileKind.Regular, () => new MemoryStream(data, writable: false));

@@ -15,10 +15,11 @@ public static partial class ModuleFiles
     private static partial Regex ConvertingAttribute();
 
     /// <summary>
-    /// The entries, read lazily from the object database; null when a .gitattributes rewrites content, in which
-    /// case the caller must take the files from `git archive` (<see cref="GitArchive"/>) instead.
+    /// The entries, their contents opened lazily by blob id through <paramref name="openBlob"/>; null when a
+    /// .gitattributes rewrites content, in which case the caller must take the files from `git archive`
+    /// (<see cref="GitArchive"/>) instead.
     /// </summary>
-    public static IReadOnlyList<ModuleFileEntry>? FromObjects(GitRepositoryReader git, ModuleSource source)
+    public static IReadOnlyList<ModuleFileEntry>? FromObjects(GitRepositoryReader git, ModuleSource source, Func<string, Stream> openBlob)
     {
         var prefix = source.Subdir.Length == 0 ? "" : source.Subdir + "/";
         if (AncestorAttributeFiles(source.Subdir).Any(p => Converts(git.ReadBlob(source.Commit, p))))
@@ -33,19 +34,19 @@ public static partial class ModuleFiles
             if (entry.Kind == GitTreeEntryKind.Submodule) continue;
             files.Add(entry.Kind == GitTreeEntryKind.Symlink
                 ? ModuleFileEntry.Symlink(path)
-                : new ModuleFileEntry(path, entry.Size, ModuleFileKind.Regular, () => git.OpenBlob(entry.ObjectId)!));
+                : Blob(path, entry.Size, entry.ObjectId, openBlob));
         }
-        AddRootLicense(git, source, files);
+        AddRootLicense(git, source, files, openBlob);
         return files;
     }
 
     /// <summary>The entries as `git archive` rendered them, for trees whose attributes rewrite content.</summary>
-    public static IReadOnlyList<ModuleFileEntry> FromArchive(GitRepositoryReader git, ModuleSource source, GitArchive archive)
+    public static IReadOnlyList<ModuleFileEntry> FromArchive(GitRepositoryReader git, ModuleSource source, GitArchive archive, Func<string, Stream> openBlob)
     {
         var files = archive.Entries.Select(e => e.Symlink
             ? ModuleFileEntry.Symlink(e.Path)
             : new ModuleFileEntry(e.Path, e.Size, ModuleFileKind.Regular, () => File.OpenRead(e.LocalPath))).ToList();
-        AddRootLicense(git, source, files);
+        AddRootLicense(git, source, files, openBlob);
         return files;
     }
 
@@ -53,12 +54,15 @@ public static partial class ModuleFiles
     /// The root LICENSE, raw (cat-file, no attribute conversion), when a sub-directory module lacks one. Read lazily:
     /// cat-file has no size limit, so an oversized LICENSE is copied and then refused by the zip rules, as in Go.
     /// </summary>
-    public static void AddRootLicense(GitRepositoryReader git, ModuleSource source, List<ModuleFileEntry> files)
+    private static void AddRootLicense(GitRepositoryReader git, ModuleSource source, List<ModuleFileEntry> files, Func<string, Stream> openBlob)
     {
         if (!ModuleZipRules.NeedsRootLicenseCopy(source.Subdir, files)) return;
         if (git.FindBlob(source.Commit, "LICENSE") is not { } license) return;
-        files.Add(new ModuleFileEntry("LICENSE", license.Size, ModuleFileKind.Regular, () => git.OpenBlob(license.Id)!));
+        files.Add(Blob("LICENSE", license.Size, license.Id, openBlob));
     }
+
+    private static ModuleFileEntry Blob(string path, long size, string blobId, Func<string, Stream> openBlob) =>
+        new(path, size, ModuleFileKind.Regular, () => openBlob(blobId)) { BlobId = blobId };
 
     private static bool Converts(byte[]? attributes) =>
         attributes is not null && ConvertingAttribute().IsMatch(System.Text.Encoding.UTF8.GetString(attributes));

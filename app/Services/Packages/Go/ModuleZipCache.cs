@@ -117,10 +117,11 @@ public sealed class ModuleZipCache
             Interlocked.Increment(ref _builds);
             var started = Stopwatch.GetTimestamp();
             using var git = GitRepositoryReader.OpenOrNull(repositoryPath) ?? throw new IOException($"repository {repositoryPath} is gone");
+            using var blobs = new GitBlobBatch(repositoryPath);
             GitArchive? archive = null;
             try
             {
-                var files = ModuleFiles.FromObjects(git, source);
+                var files = ModuleFiles.FromObjects(git, source, blobs.Open);
                 if (files is null)
                 {
                     try
@@ -131,24 +132,31 @@ public sealed class ModuleZipCache
                     {
                         return new ZipBuild(null, e.Message);
                     }
-                    files = ModuleFiles.FromArchive(git, source, archive);
+                    files = ModuleFiles.FromArchive(git, source, archive, blobs.Open);
                 }
                 var prefix = $"{source.ModulePath}@{source.Version}/";
                 var digests = new ConcurrentBag<(string Name, string Sha256Hex)>();
                 var hashed = files.Select(f => f.Open is { } open
-                    ? f with { Open = () => new DigestingReadStream(open(), hex => digests.Add((prefix + f.Path, hex))) }
+                    ? f with { Open = () => new DigestingStream(open(), hex => digests.Add((prefix + f.Path, hex))) }
                     : f).ToList();
                 ModuleZipResult result;
-                await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+                var sha256 = "";
+                await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
                 {
-                    result = ModuleZipWriter.Create(output, source.ModulePath, source.Version, hashed);
-                    await output.FlushAsync();
-                    output.Flush(flushToDisk: true);
+                    // On a thread of its own: the writer waits on compressions that run on the thread pool, and blocking a
+                    // pool thread for that would leave one core's worth of them waiting for the pool to grow.
+                    using (var output = new DigestingStream(file, hex => sha256 = hex, leaveInnerOpen: true))
+                        result = await Task.Factory.StartNew(
+                            () => ModuleZipWriter.Create(output, source.ModulePath, source.Version, hashed,
+                                valid => blobs.Prefetch(valid.Select(f => f.BlobId).OfType<string>())),
+                            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    await file.FlushAsync();
+                    file.Flush(flushToDisk: true);
                 }
                 if (!result.Success) return new ZipBuild(null, result.Error);
                 var h1 = DirHash.Hash1FromDigests(digests) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
                 var size = new FileInfo(temp).Length;
-                var entry = _store.Commit(key, temp, size, h1, await FileSha256Async(temp));
+                var entry = _store.Commit(key, temp, size, h1, sha256);
                 Remember(entry);
                 _logger.LogInformation("Built module zip {Module}@{Version} ({Bytes} bytes, {H1}) in {Elapsed} ms",
                     source.ModulePath, source.Version, size, h1, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -186,12 +194,6 @@ public sealed class ModuleZipCache
                 _logger.LogInformation("Evicted module zip {Key} ({Bytes} bytes) to stay under {Max} bytes", key, victim.Entry.Size, _maxBytes);
             }
         }
-    }
-
-    private static async Task<string> FileSha256Async(string path)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
     }
 
     private sealed record ZipBuild(ModuleZipEntry? Entry, string? Error);

@@ -2,17 +2,21 @@ using System.Security.Cryptography;
 
 namespace GitLabLite.Services.Packages.Go;
 
-/// <summary>A read-only pass-through that hashes what is read, so a file's SHA-256 comes for free while it is zipped.</summary>
-public sealed class DigestingReadStream(Stream inner, Action<string> onDisposed) : Stream
+/// <summary>
+/// A pass-through that hashes what is read from or written to the inner stream, so a file's SHA-256 comes for free
+/// while it is zipped, and the zip's while it is written. Never seekable, on purpose: ZipArchive then streams each
+/// entry with a data descriptor (as Go's own zip writer does) instead of seeking back to patch its local header.
+/// </summary>
+public sealed class DigestingStream(Stream inner, Action<string> onDisposed, bool leaveInnerOpen = false) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _disposed;
 
-    public override bool CanRead => true;
+    public override bool CanRead => inner.CanRead;
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => false;
+    public override bool CanWrite => inner.CanWrite;
 
     public override long Length => throw new NotSupportedException();
 
@@ -27,13 +31,19 @@ public sealed class DigestingReadStream(Stream inner, Action<string> onDisposed)
         return n;
     }
 
-    public override void Flush() { }
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _hash.AppendData(buffer);
+        inner.Write(buffer);
+    }
+
+    public override void Flush() => inner.Flush();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -42,7 +52,7 @@ public sealed class DigestingReadStream(Stream inner, Action<string> onDisposed)
             _disposed = true;
             onDisposed(Convert.ToHexStringLower(_hash.GetHashAndReset()));
             _hash.Dispose();
-            inner.Dispose();
+            if (!leaveInnerOpen) inner.Dispose();
         }
         base.Dispose(disposing);
     }

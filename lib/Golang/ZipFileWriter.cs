@@ -1,0 +1,201 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Hashing;
+
+namespace GitLabLite.Golang;
+
+/// <summary>
+/// A forward-only zip writer (APPNOTE 6.3) for Deflate entries whose data is either compressed already (so that
+/// many files can be compressed at once on other cores: ZipArchive compresses on the caller's thread only) or
+/// streamed with a data descriptor, as Go's archive/zip writes every entry. Names are UTF-8 (flag 11), times are
+/// the DOS epoch, and a zip64 end record is added when there are 65,535 entries or more.
+/// </summary>
+internal sealed class ZipFileWriter(Stream output)
+{
+    private const ushort Version = 20;
+    private const ushort Zip64Version = 45;
+    private const ushort Utf8Flag = 0x0800;
+    private const ushort DescriptorFlag = 0x0008;
+    private const ushort Deflate = 8;
+    // 1980-01-01 00:00, the earliest DOS date: a fixed time keeps the bytes deterministic.
+    private const ushort DosDate = (1 << 5) | 1;
+
+    // DeflateStream writes nothing at all for empty input, which is not a valid Deflate stream: one empty final block.
+    private static readonly byte[] EmptyDeflate = [0x03, 0x00];
+
+    private readonly List<CentralEntry> _entries = [];
+    private long _offset;
+
+    /// <summary>An entry whose Deflate data, CRC-32 and size are known (see <see cref="Compress"/>).</summary>
+    public void Add(string name, CompressedFile file)
+    {
+        var entry = new CentralEntry(GoString.EncodeUtf8(name), Utf8Flag, file.Crc32, (uint)file.CompressedLength, file.Size, Checked(_offset));
+        WriteLocalHeader(entry);
+        Write(file.Data.AsSpan(0, file.CompressedLength));
+        _entries.Add(entry);
+    }
+
+    /// <summary>
+    /// Streams <paramref name="source"/> into a new entry, compressing on this thread; false, with the entry left
+    /// incomplete, when the source holds more than <paramref name="limit"/> bytes.
+    /// </summary>
+    public bool AddStreaming(string name, Stream source, long limit)
+    {
+        var local = new CentralEntry(GoString.EncodeUtf8(name), Utf8Flag | DescriptorFlag, 0, 0, 0, Checked(_offset));
+        WriteLocalHeader(local);
+        var crc = new Crc32();
+        var start = _offset;
+        long size = 0;
+        using (var deflate = new DeflateStream(new Counted(this), CompressionLevel.Optimal, leaveOpen: true))
+        {
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = source.Read(buffer)) > 0)
+            {
+                size += n;
+                if (size > limit) return false;
+                crc.Append(buffer.AsSpan(0, n));
+                deflate.Write(buffer, 0, n);
+            }
+        }
+        if (size == 0) Write(EmptyDeflate);
+        var entry = local with { Crc32 = crc.GetCurrentHashAsUInt32(), CompressedSize = Checked(_offset - start), Size = Checked(size) };
+        Span<byte> descriptor = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor, 0x08074b50);
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor[4..], entry.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor[8..], entry.CompressedSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor[12..], entry.Size);
+        Write(descriptor);
+        _entries.Add(entry);
+        return true;
+    }
+
+    /// <summary>Writes the central directory and the end records; the zip is complete after this.</summary>
+    public void Finish()
+    {
+        var directoryStart = _offset;
+        Span<byte> header = stackalloc byte[46];
+        foreach (var e in _entries)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Version);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[8..], e.Flags);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[10..], Deflate);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[12..], 0);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[14..], DosDate);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[16..], e.Crc32);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[20..], e.CompressedSize);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[24..], e.Size);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[28..], (ushort)e.Name.Length);
+            // Extra field, comment, disk number, internal and external attributes: all zero (header[30..42]).
+            header[30..42].Clear();
+            BinaryPrimitives.WriteUInt32LittleEndian(header[42..], e.Offset);
+            Write(header);
+            Write(e.Name);
+        }
+        var directorySize = Checked(_offset - directoryStart);
+        var directoryOffset = Checked(directoryStart);
+        var count = _entries.Count;
+        if (count >= ushort.MaxValue)
+        {
+            var zip64End = _offset;
+            Span<byte> record = stackalloc byte[56 + 20];
+            BinaryPrimitives.WriteUInt32LittleEndian(record, 0x06064b50);
+            BinaryPrimitives.WriteUInt64LittleEndian(record[4..], 44);
+            BinaryPrimitives.WriteUInt16LittleEndian(record[12..], Zip64Version);
+            BinaryPrimitives.WriteUInt16LittleEndian(record[14..], Zip64Version);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[16..], 0);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[20..], 0);
+            BinaryPrimitives.WriteUInt64LittleEndian(record[24..], (ulong)count);
+            BinaryPrimitives.WriteUInt64LittleEndian(record[32..], (ulong)count);
+            BinaryPrimitives.WriteUInt64LittleEndian(record[40..], directorySize);
+            BinaryPrimitives.WriteUInt64LittleEndian(record[48..], directoryOffset);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[56..], 0x07064b50);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[60..], 0);
+            BinaryPrimitives.WriteUInt64LittleEndian(record[64..], (ulong)zip64End);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[72..], 1);
+            Write(record);
+        }
+        var shortCount = (ushort)Math.Min(count, ushort.MaxValue);
+        Span<byte> end = stackalloc byte[22];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[4..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], shortCount);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], shortCount);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], directorySize);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], directoryOffset);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[20..], 0);
+        Write(end);
+        output.Flush();
+    }
+
+    /// <summary>CRC-32 and Deflate of one file held in memory; runs on any thread.</summary>
+    public static CompressedFile Compress(byte[] data, int length)
+    {
+        if (length == 0) return new CompressedFile(0, 0, EmptyDeflate, EmptyDeflate.Length);
+        var compressed = new MemoryStream(length / 2 + 64);
+        using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            deflate.Write(data, 0, length);
+        return new CompressedFile(Crc32.HashToUInt32(data.AsSpan(0, length)), (uint)length, compressed.GetBuffer(), (int)compressed.Length);
+    }
+
+    private void WriteLocalHeader(CentralEntry e)
+    {
+        Span<byte> header = stackalloc byte[30];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], e.Flags);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Deflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosDate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], e.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], e.CompressedSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], e.Size);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], (ushort)e.Name.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        Write(header);
+        Write(e.Name);
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        output.Write(bytes);
+        _offset += bytes.Length;
+    }
+
+    // Module zips are at most 500 MiB (x/mod/zip MaxZipFile), so 32-bit sizes and offsets always suffice.
+    private static uint Checked(long value) =>
+        value is >= 0 and <= uint.MaxValue ? (uint)value : throw new InvalidOperationException($"zip offset or size {value} needs zip64");
+
+    private sealed record CentralEntry(byte[] Name, ushort Flags, uint Crc32, uint CompressedSize, uint Size, uint Offset);
+
+    /// <summary>The compressor's output, counted into the writer's offset.</summary>
+    private sealed class Counted(ZipFileWriter writer) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => writer.Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer) => writer.Write(buffer);
+
+        public override void Flush() { }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>One file's Deflate data (the first <paramref name="CompressedLength"/> bytes of <paramref name="Data"/>).</summary>
+internal sealed record CompressedFile(uint Crc32, uint Size, byte[] Data, int CompressedLength);
