@@ -117,6 +117,16 @@ public sealed class GoProxyCacheSpec : RequestSpec
     }
 
     [TestMethod]
+    public async Task Zip_RecordedH1_IsTheHashGoComputesFromTheServedZip()
+    {
+        var bytes = await (await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))).Content.ReadAsByteArrayAsync();
+        var entry = Get<IModuleZipStore>().List().Single();
+        Assert.AreEqual(DirHash.HashZip(new MemoryStream(bytes)), entry.H1);
+        Assert.AreEqual(bytes.Length, entry.Size);
+        Assert.AreEqual(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), entry.Sha256);
+    }
+
+    [TestMethod]
     public async Task Zip_WarmServes_NeverRebuild()
     {
         var cache = Get<ModuleZipCache>();

@@ -135,9 +135,10 @@ public sealed class ModuleZipCache
                     files = ModuleFiles.FromArchive(git, source, archive, blobs.Open);
                 }
                 var prefix = $"{source.ModulePath}@{source.Version}/";
-                var digests = new ConcurrentBag<(string Name, string Sha256Hex)>();
+                // By name: the zip rules read the root go.mod once more (for its go version), and a list would count it twice.
+                var digests = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
                 var hashed = files.Select(f => f.Open is { } open
-                    ? f with { Open = () => new DigestingStream(open(), hex => digests.Add((prefix + f.Path, hex))) }
+                    ? f with { Open = () => new DigestingStream(open(), hex => digests[prefix + f.Path] = hex) }
                     : f).ToList();
                 ModuleZipResult result;
                 var sha256 = "";
@@ -154,7 +155,7 @@ public sealed class ModuleZipCache
                     file.Flush(flushToDisk: true);
                 }
                 if (!result.Success) return new ZipBuild(null, result.Error);
-                var h1 = DirHash.Hash1FromDigests(digests) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
+                var h1 = DirHash.Hash1FromDigests(digests.Select(d => (d.Key, d.Value))) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
                 var size = new FileInfo(temp).Length;
                 var entry = _store.Commit(key, temp, size, h1, sha256);
                 Remember(entry);
