@@ -94,6 +94,9 @@ try
     // Floors: the same HTTP stack without the proxy (no auth), and an authenticated API read of the same project.
     if (!zipOnly)
     {
+        // Warm-up, so that the floors measure the server rather than its first JIT tiers.
+        await Shell.TimeAsync(2000, _ => GetOkAsync("/-/liveness"));
+        await Shell.TimeAsync(500, _ => GetOkAsync($"/api/v4/projects/{tagsId}"));
         Row("floor: GET /-/liveness (HTTP + 1 SQL query)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync("/-/liveness"))), "-", "-");
         Row("floor: GET /api/v4/projects/:id (token)", Shell.P50P99(await Shell.TimeAsync(1000, _ => GetOkAsync($"/api/v4/projects/{tagsId}"))), "-", "-");
         var first = await Shell.TimeAsync(1, _ => GetOkAsync(Proxy(tagsId, tagsModule, "@v/list")));
@@ -130,7 +133,7 @@ try
         await GetOkAsync(zipUrl);
     });
     var tarGzip = await Shell.TimeAsync(2, _ => Shell.BashAsync($"git -C '{largeRepo}' archive --format=tar v1.0.0 | gzip -6 > /dev/null"));
-    Row("cold zip build + download (200 MiB)", $"{builds.Min():0} ms (best of 2)", $"git archive | gzip -6 {tarGzip.Min():0} ms", "<= 1.5x baseline");
+    Row("cold zip build + download (200 MiB)", $"{builds.Min():0} ms (best of 2; {builds.Min() / tarGzip.Min():0.00}x the baseline)", $"git archive \\| gzip -6 {tarGzip.Min():0} ms", "<= 1.5x baseline");
     await GetOkAsync(zipUrl);
     var bigZip = Directory.GetFiles(cacheDir, "*.zip", SearchOption.AllDirectories).OrderByDescending(f => new FileInfo(f).Length).First();
     var zipBytes = new FileInfo(bigZip).Length;

@@ -39,7 +39,7 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
         switch (request.Kind)
         {
             case GoProxyRequestKind.List:
-                return Text(200, string.Concat(module.Versions().Select(v => v + "\n")));
+                return File(module.ListBody(), "text/plain; charset=utf-8");
             case GoProxyRequestKind.Latest:
             case GoProxyRequestKind.Info:
                 var info = request.Kind == GoProxyRequestKind.Latest ? module.Latest() : module.Stat(request.Version!);

@@ -1,3 +1,4 @@
+using System.Text;
 using GitLabLite.Git;
 using GitLabLite.Golang;
 using GitLabLite.Models.Projects;
@@ -21,6 +22,9 @@ public sealed class GoModule(Project project, string repositoryPath, GitRefSnaps
     public bool TouchedGit => objects.OpenedRepository;
 
     public IReadOnlyList<string> Versions() => refs.Memo($"list\n{Code.ModulePath}", Code.Versions);
+
+    /// <summary>The list answer as sent, one version a line: rebuilding 10,000 lines per request cost ~2 ms.</summary>
+    public byte[] ListBody() => refs.Memo($"list-body\n{Code.ModulePath}", () => Encoding.UTF8.GetBytes(string.Concat(Versions().Select(v => v + "\n"))));
 
     public GoResult<RevInfo> Latest() => refs.Memo($"latest\n{Code.ModulePath}", Code.Latest);
 
