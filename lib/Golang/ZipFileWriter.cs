@@ -79,17 +79,9 @@ internal sealed class ZipFileWriter(Stream output)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
             BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Version);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[8..], e.Flags);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[10..], Deflate);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[12..], 0);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[14..], DosDate);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[16..], e.Crc32);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[20..], e.CompressedSize);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[24..], e.Size);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[28..], (ushort)e.Name.Length);
-            // Extra field, comment, disk number, internal and external attributes: all zero (header[30..42]).
-            header[30..42].Clear();
+            WriteCommonFields(header[6..], e);
+            // Comment, disk number, internal and external attributes: all zero.
+            header[32..42].Clear();
             BinaryPrimitives.WriteUInt32LittleEndian(header[42..], e.Offset);
             Write(header);
             Write(e.Name);
@@ -144,18 +136,24 @@ internal sealed class ZipFileWriter(Stream output)
     {
         Span<byte> header = stackalloc byte[30];
         BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], e.Flags);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Deflate);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosDate);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], e.Crc32);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], e.CompressedSize);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], e.Size);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], (ushort)e.Name.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        WriteCommonFields(header[4..], e);
         Write(header);
         Write(e.Name);
+    }
+
+    /// <summary>The 26 bytes that local and central headers share, version needed through extra field length.</summary>
+    private static void WriteCommonFields(Span<byte> at, CentralEntry e)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(at, Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[2..], e.Flags);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[4..], Deflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[6..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[8..], DosDate);
+        BinaryPrimitives.WriteUInt32LittleEndian(at[10..], e.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(at[14..], e.CompressedSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(at[18..], e.Size);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[22..], (ushort)e.Name.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[24..], 0);
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
