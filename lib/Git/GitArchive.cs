@@ -44,20 +44,13 @@ public sealed class GitArchive : IDisposable
             await File.WriteAllTextAsync(Path.Combine(gitDir, "objects", "info", "alternates"), Path.Combine(Path.GetFullPath(repositoryPath), "objects") + "\n", ct);
             await File.WriteAllTextAsync(Path.Combine(gitDir, "info", "attributes"), "* -export-subst -export-ignore\n", ct);
 
-            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in (string[])["--git-dir", gitDir, "-c", "core.autocrlf=input", "-c", "core.eol=lf", "archive", "--format=tar", commit])
-                start.ArgumentList.Add(arg);
-            if (subdir.Length > 0)
-            {
-                start.ArgumentList.Add("--");
-                start.ArgumentList.Add(subdir);
-            }
-            // A clean environment: no system or global config, attributes or filter drivers from this host.
-            start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-            start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+            string[] args = ["--git-dir", gitDir, "-c", "core.autocrlf=input", "-c", "core.eol=lf", "archive", "--format=tar", commit];
+            var start = GitProcess.StartInfo(subdir.Length > 0 ? [.. args, "--", subdir] : args);
+            // A clean environment: no attributes or filter drivers from this host either.
             start.Environment["GIT_ATTR_NOSYSTEM"] = "1";
             start.Environment["HOME"] = work;
             using var process = Process.Start(start) ?? throw new InvalidOperationException("git could not be started");
+            process.StandardInput.Close();
             var stderr = process.StandardError.ReadToEndAsync(ct);
             var entries = new List<GitArchiveEntry>();
             var prefix = subdir.Length == 0 ? "" : subdir.TrimEnd('/') + "/";

@@ -52,17 +52,8 @@ public sealed class GitBlobBatch(string repositoryPath) : IDisposable
     private void Start()
     {
         if (_process is not null) return;
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])["--git-dir", repositoryPath, "cat-file", "--batch"]) start.ArgumentList.Add(arg);
         // No system or global config from this host: cat-file then reads the objects exactly as stored.
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        var start = GitProcess.StartInfo(["--git-dir", repositoryPath, "cat-file", "--batch"]);
         _process = Process.Start(start) ?? throw new IOException("git could not be started");
         _stderr = _process.StandardError.ReadToEndAsync();
         _output = new BufferedStream(_process.StandardOutput.BaseStream, 1 << 20);

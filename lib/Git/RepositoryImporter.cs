@@ -38,22 +38,12 @@ public sealed class RepositoryImporter(RepositoryStorage storage)
 
     private static async Task<string?> RunGitAsync(string[] args, IReadOnlyCollection<string> allowedProtocols, TimeSpan timeout, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "-c", "credential.helper=" }.Concat(args))
-            start.ArgumentList.Add(arg);
-        // Never prompt for credentials, never follow redirects to other transports (ext::, fd::), ignore user config.
+        var start = GitProcess.StartInfo(new[] { "-c", "credential.helper=" }.Concat(args));
+        // Never prompt for credentials, never follow redirects to other transports (ext::, fd::).
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         start.Environment["GIT_ASKPASS"] = "";
         start.Environment["SSH_ASKPASS"] = "";
         start.Environment["GIT_ALLOW_PROTOCOL"] = string.Join(':', allowedProtocols);
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("git could not be started");
         process.StandardInput.Close();
