@@ -46,6 +46,9 @@ public sealed class Database(NpgsqlDataSource dataSource, ResiliencePipelineProv
             return result;
         }, ct);
 
+    /// <summary>A column list ("a, b") qualified by a table alias ("t.a, t.b"), for joins of tables that share names.</summary>
+    public static string Qualified(string columns, string alias) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
+
     private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken ct) =>
         await _pipeline.ExecuteAsync(async token =>
         {

@@ -7,7 +7,7 @@ public sealed class PersonalAccessTokenRepository(Database db)
     private const string Columns = "id, user_id, name, token_digest, scopes, expires_at, revoked, last_used_at, created_at";
 
     private static readonly string WithUser =
-        $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "t." + c))}, {UserRepository.ColumnsOf("u")} " +
+        $"SELECT {Database.Qualified(Columns, "t")}, {UserRepository.ColumnsOf("u")} " +
         "FROM personal_access_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_digest = @tokenDigest";
 
     /// <summary>The token with that digest and its owner, in one round trip (every token-authenticated request needs both).</summary>

@@ -7,7 +7,7 @@ public sealed class UserRepository(Database db)
     private const string Columns = "id, username, email, name, encrypted_password, admin, state, failed_attempts, locked_until, created_at";
 
     /// <summary>The columns a <see cref="User"/> is read from, qualified by a table alias for joins.</summary>
-    public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
+    public static string ColumnsOf(string alias) => Database.Qualified(Columns, alias);
 
     public Task<User?> FindOrNullAsync(long id, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<User>($"SELECT {Columns} FROM users WHERE id = @id", new { id }, ct);
