@@ -1,12 +1,14 @@
-using System.Text;
+using System.Globalization;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Golang;
 using GitLabLite.Initializers;
 using GitLabLite.Presenters.Packages.Go;
+using GitLabLite.Services;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace GitLabLite.Controllers.Api;
@@ -16,7 +18,8 @@ namespace GitLabLite.Controllers.Api;
 /// Errors are text/plain one-liners, which `go` prints to the user.
 /// </summary>
 [ApiController]
-public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules, ModuleZipCache zips, InstanceSettings settings) : ControllerBase
+public sealed class GoProxyController(
+    GoProxyAccess access, ModuleFinder modules, ModuleZipCache zips, InstanceSettings settings, IOptions<ZipBuildOptions> buildOptions) : ControllerBase
 {
     // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
     private const string Immutable = "public, max-age=31536000, immutable";
@@ -60,11 +63,16 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
     {
         var source = module.Source(version);
         if (source.Error is not null) return Text(404, $"not found: {source.Error}");
-        var zip = await zips.GetAsync(module, source.Value!, HttpContext.RequestAborted);
-        if (zip.Error is not null) return Text(404, $"not found: {zip.Error}");
+        var zip = await zips.GetAsync(module.RepositoryPath, source.Value!, HttpContext.RequestAborted);
+        if (zip.Reason == ServiceErrorReason.Unavailable)
+        {
+            Response.Headers.RetryAfter = buildOptions.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Text(503, zip.Message!);
+        }
+        if (!zip.Success) return Text(404, $"not found: {zip.Message}");
         Response.Headers.CacheControl = Immutable;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
-        var entry = zip.Value!;
+        var entry = zip.Payload!;
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
