@@ -1,4 +1,3 @@
-using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Services.Packages.Go;
 
@@ -15,7 +14,6 @@ public static class PackagesInitializer
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();
         services.AddSingleton<IModuleZipStore, LocalModuleZipStore>();
         services.AddSingleton<ModuleZipCache>();
-        services.AddSingleton<GoProxyAccess>();
         return services;
     }
 }
