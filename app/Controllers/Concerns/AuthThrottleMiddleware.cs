@@ -13,7 +13,7 @@ public sealed class AuthThrottleMiddleware(RequestDelegate next, AuthFailureLimi
         {
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            http.Response.ContentType = "application/json";
+            http.Response.ContentType = GitLabJsonOutputFormatter.ContentType;
             await http.Response.WriteAsync(JsonSerializer.Serialize(new { message = "429 Too Many Requests: too many invalid credentials from this address" }));
             return;
         }
