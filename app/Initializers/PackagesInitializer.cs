@@ -1,4 +1,3 @@
-using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Services.Packages.Go;
 
@@ -19,7 +18,6 @@ public static class PackagesInitializer
         services.AddSingleton<ArchiveDiskBudget>();
         services.AddSingleton<CreateModuleZipService>();
         services.AddSingleton<ModuleZipCache>();
-        services.AddSingleton<GoProxyAccess>();
         return services;
     }
 }
