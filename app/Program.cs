@@ -11,6 +11,7 @@ builder.Services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.Sec
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GitLabOptions>, GitLabOptionsValidator>();
 builder.Services.AddSingleton<InstanceSettings>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMonitoring();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddUsers();
@@ -18,6 +19,7 @@ builder.Services.AddProjects();
 builder.Services.AddGit();
 builder.Services.AddFeatures();
 builder.Services.AddPackages();
+builder.Services.AddObjectStorage();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews(o => o.ModelBinderProviders.Insert(0, new ParamsModelBinderProvider()))
     // Bad params are answered by [ValidateParams] after the access filters, in GitLab's shape, not before them.
@@ -37,6 +39,7 @@ await app.Services.GetRequiredService<RootSeeder>().SeedAsync(app.Lifetime.Appli
 
 app.UseWeb();
 app.MapControllers();
+app.MapMonitoring();
 
 app.Run();
 

@@ -12,6 +12,12 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE TABLE public.build_leases (
+    key text NOT NULL,
+    holder text NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
 CREATE SEQUENCE public.feature_flag_version_seq
     START WITH 1
     INCREMENT BY 1
@@ -224,6 +230,9 @@ ALTER TABLE ONLY public.routes ALTER COLUMN id SET DEFAULT nextval('public.route
 ALTER TABLE ONLY public.user_sessions ALTER COLUMN id SET DEFAULT nextval('public.user_sessions_id_seq'::regclass);
 
 ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
+
+ALTER TABLE ONLY public.build_leases
+    ADD CONSTRAINT build_leases_pkey PRIMARY KEY (key);
 
 ALTER TABLE ONLY public.feature_flag_versions
     ADD CONSTRAINT feature_flag_versions_pkey PRIMARY KEY (id);

@@ -27,6 +27,7 @@ public static class UsersInitializer
         services.AddSingleton<CreatePersonalAccessTokenService>();
         services.AddSingleton<RevokePersonalAccessTokenService>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<AuthMetrics>();
         services.AddSingleton<UserPresenter>();
         services.AddSingleton<PersonalAccessTokenPresenter>();
         return services;

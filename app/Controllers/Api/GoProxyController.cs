@@ -106,13 +106,19 @@ public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips,
             return Text(503, zip.Message!);
         }
         if (!zip.Success) return Text(404, $"not found: {zip.Message}");
+        var entry = zip.Payload!;
+        if (zips.DownloadUrlOrNull(entry) is { } url)
+        {
+            // A presigned URL of the object store, valid for a minute: never cached. go follows it without credentials.
+            Response.Headers.CacheControl = "no-store";
+            return Redirect(url);
+        }
         Response.Headers.CacheControl = Immutable;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
-        var entry = zip.Payload!;
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
-        return PhysicalFile(entry.Path, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
+        return PhysicalFile(entry.Path!, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
 
     /// <summary>The target as sent (origin form); hosts without one (TestServer, absolute-form requests) give the escaped path.</summary>

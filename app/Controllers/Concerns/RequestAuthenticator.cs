@@ -8,7 +8,7 @@ namespace GitLabLite.Controllers.Concerns;
 /// Resolves the caller of a request once: the presented token (<see cref="RequestCredentials"/>), else the browser
 /// session's user. The result is kept on the request; <see cref="AuthenticateAttribute"/> is how controllers get it.
 /// </summary>
-public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, AuthFailureLimiter limiter)
+public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, AuthFailureLimiter limiter, AuthMetrics metrics)
 {
     public const string UserIdClaim = "gitlablite:user_id";
 
@@ -21,7 +21,11 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
         if (credentials.Token is { } token)
         {
             result = token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, http.RequestAborted);
-            if (result.Status == AuthenticationStatus.Invalid) limiter.RecordFailure(http.Connection.RemoteIpAddress);
+            if (result.Status == AuthenticationStatus.Invalid)
+            {
+                limiter.RecordFailure(http.Connection.RemoteIpAddress);
+                metrics.TokenFailure();
+            }
         }
         else
             result = await SessionOrAnonymousAsync(http);
