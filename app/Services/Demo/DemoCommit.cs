@@ -1,0 +1,4 @@
+namespace GitLabLite.Services.Demo;
+
+/// <summary>One commit of a demo repository: the files of db/fixtures/demo/&lt;project&gt;/&lt;Directory&gt;, and the tags it gets.</summary>
+public sealed record DemoCommit(string Directory, string Message, DateTimeOffset When, IReadOnlyList<string> Tags);
