@@ -135,13 +135,17 @@ public sealed class SeedDemoService(
             : "the demo token was revoked or has expired: delete tmp/demo_token so that bin/run --demo makes a new one";
     }
 
-    /// <summary>Writes the commits (the same ids every time) and adds each missing tag and the branch; refs that exist are left as they are.</summary>
+    /// <summary>
+    /// Writes the commits, each one's tree being the previous one's with its fixture directory laid over it (the same
+    /// ids every time), and adds each missing tag and the branch; refs that exist are left as they are.
+    /// </summary>
     private void WriteHistory(string repositoryPath, string branch, DemoProject demo)
     {
         string? parent = null;
+        var files = new Dictionary<string, byte[]>();
         foreach (var commit in demo.Commits)
         {
-            var files = ReadFixture(Path.Combine(FixturesPath, demo.Path, commit.Directory));
+            foreach (var (name, bytes) in ReadFixture(Path.Combine(FixturesPath, demo.Path, commit.Directory))) files[name] = bytes;
             parent = BareRepository.WriteCommit(repositoryPath, files, parent, commit.Message, Author with { When = commit.When });
             foreach (var tag in commit.Tags)
                 if (BareRepository.AddRefIfMissing(repositoryPath, $"refs/tags/{tag}", parent))
@@ -150,10 +154,10 @@ public sealed class SeedDemoService(
         BareRepository.AddRefIfMissing(repositoryPath, $"refs/heads/{branch}", parent!);
     }
 
-    private Dictionary<string, byte[]> ReadFixture(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(
-            file => Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/'),
-            file => Encoding.UTF8.GetBytes(File.ReadAllText(file).Replace(FixtureHost, settings.ModulePrefix, StringComparison.Ordinal)));
+    private IEnumerable<KeyValuePair<string, byte[]>> ReadFixture(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Select(file => KeyValuePair.Create(
+            Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/'),
+            Encoding.UTF8.GetBytes(File.ReadAllText(file).Replace(FixtureHost, settings.ModulePrefix, StringComparison.Ordinal))));
 
     private static DateTimeOffset At(string utc) => DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
 
