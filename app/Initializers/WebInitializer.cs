@@ -18,8 +18,18 @@ public static class WebInitializer
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/users/sign_in";
             o.LogoutPath = "/users/sign_out";
-            o.SlidingExpiration = true;
+            // The session's lifetimes are kept by the store (idle and absolute); the cookie only names the session.
+            o.SlidingExpiration = false;
         });
+        services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section)
+            .Validate(o => o.IdleMinutes > 0 && o.AbsoluteMinutes > 0, "GitLab:Sessions:IdleMinutes and AbsoluteMinutes must be positive").ValidateOnStart();
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<SessionTicketStore, Microsoft.Extensions.Options.IOptions<UserSessionOptions>>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = sessions.Value.Absolute;
+            });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
         services.AddReliability();
         return services;
