@@ -43,18 +43,25 @@ public sealed class ModuleZipCache
         });
     }
 
-    /// <summary>Zips built by this process so far (specs count builds to see single flight and rebuilds).</summary>
+    /// <summary>Zips created (built or downloaded) by this process so far (specs count them to see single flight and rebuilds).</summary>
     public long Builds => Interlocked.Read(ref _builds);
 
     /// <summary>The cached zip, building it first when needed, or the reason the version has no valid zip.</summary>
-    public async Task<GoResult<ModuleZipEntry>> GetAsync(GoModule module, ModuleSource source, CancellationToken ct)
+    public Task<GoResult<ModuleZipEntry>> GetAsync(GoModule module, ModuleSource source, CancellationToken ct) =>
+        GetOrCreateAsync(Key(source), temp => BuildAsync(module.RepositoryPath, source, temp), ct);
+
+    /// <summary>
+    /// The entry under <paramref name="key"/>, made by <paramref name="create"/> when there is none (a build from git,
+    /// a download from an upstream proxy): it writes the zip to the temp path it is given and returns its hashes, or
+    /// the reason there is no zip. One creation per key at a time; later callers wait for it.
+    /// </summary>
+    public async Task<GoResult<ModuleZipEntry>> GetOrCreateAsync(string key, Func<string, Task<GoResult<ModuleZipContent>>> create, CancellationToken ct)
     {
-        var key = Key(source);
         if (Usable(key) is { } cached) return GoResult<ModuleZipEntry>.Ok(cached);
-        var build = _building.GetOrAdd(key, _ => new Lazy<Task<ZipBuild>>(() => BuildAsync(module.RepositoryPath, source, key)));
+        var build = _building.GetOrAdd(key, _ => new Lazy<Task<ZipBuild>>(() => CreateAsync(key, create)));
         try
         {
-            // The build runs to completion even if this caller goes away: others may be waiting on it.
+            // The creation runs to completion even if this caller goes away: others may be waiting on it.
             var result = await build.Value.WaitAsync(ct);
             return result.Entry is { } entry ? GoResult<ModuleZipEntry>.Ok(entry) : GoResult<ModuleZipEntry>.Fail(result.Error!);
         }
@@ -62,6 +69,16 @@ public sealed class ModuleZipCache
         {
             if (build.Value.IsCompleted) _building.TryRemove(new KeyValuePair<string, Lazy<Task<ZipBuild>>>(key, build));
         }
+    }
+
+    /// <summary>The intact entry under a key, or null (never creates one).</summary>
+    public ModuleZipEntry? FindOrNull(string key) => Usable(key);
+
+    /// <summary>Deletes an entry (an admin's purge); the next request creates it again.</summary>
+    public void Remove(string key)
+    {
+        if (_entries.Value.TryGetValue(key, out var tracked)) Forget(key, tracked);
+        _store.Delete(key);
     }
 
     /// <summary>The size of the version's zip when it has been built already; null until then (never builds).</summary>
@@ -106,73 +123,80 @@ public sealed class ModuleZipCache
         return true;
     }
 
-    /// <summary>Builds on its own reader: the requesting one belongs to a request that may end first.</summary>
-    private Task<ZipBuild> BuildAsync(string repositoryPath, ModuleSource source, string key) => Task.Run(async () =>
+    /// <summary>Creates on its own task: the requesting one belongs to a request that may end first.</summary>
+    private Task<ZipBuild> CreateAsync(string key, Func<string, Task<GoResult<ModuleZipContent>>> create) => Task.Run(async () =>
     {
-        // A request that found no entry may get here just after another build finished and left the single-flight map.
+        // A request that found no entry may get here just after another creation finished and left the single-flight map.
         if (Usable(key) is { } built) return new ZipBuild(built, null);
         var temp = _store.NewTempPath(key);
         try
         {
             Interlocked.Increment(ref _builds);
-            var started = Stopwatch.GetTimestamp();
-            using var git = GitRepositoryReader.OpenOrNull(repositoryPath) ?? throw new IOException($"repository {repositoryPath} is gone");
-            using var blobs = new GitBlobBatch(repositoryPath);
-            GitArchive? archive = null;
-            try
-            {
-                var files = ModuleFiles.FromObjects(git, source, blobs.Open);
-                if (files is null)
-                {
-                    try
-                    {
-                        archive = await GitArchive.ExtractAsync(repositoryPath, source.Commit, source.Subdir, _settings.CachePath, CancellationToken.None);
-                    }
-                    catch (GitArchiveTooLargeException e)
-                    {
-                        return new ZipBuild(null, e.Message);
-                    }
-                    files = ModuleFiles.FromArchive(git, source, archive, blobs.Open);
-                }
-                var prefix = $"{source.ModulePath}@{source.Version}/";
-                // By name: the zip rules read the root go.mod once more (for its go version), and a list would count it twice.
-                var digests = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-                var hashed = files.Select(f => f.Open is { } open
-                    ? f with { Open = () => new DigestingStream(open(), hex => digests[prefix + f.Path] = hex) }
-                    : f).ToList();
-                ModuleZipResult result;
-                var sha256 = "";
-                await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-                {
-                    // On a thread of its own: the writer waits on compressions that run on the thread pool, and blocking a
-                    // pool thread for that would leave one core's worth of them waiting for the pool to grow.
-                    using (var output = new DigestingStream(file, hex => sha256 = hex, leaveInnerOpen: true))
-                        result = await Task.Factory.StartNew(
-                            () => ModuleZipWriter.Create(output, source.ModulePath, source.Version, hashed,
-                                valid => blobs.Prefetch(valid.Select(f => f.BlobId).OfType<string>())),
-                            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                    await file.FlushAsync();
-                    file.Flush(flushToDisk: true);
-                }
-                if (!result.Success) return new ZipBuild(null, result.Error);
-                var h1 = DirHash.Hash1FromDigests(digests.Select(d => (d.Key, d.Value))) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
-                var size = new FileInfo(temp).Length;
-                var entry = _store.Commit(key, temp, size, h1, sha256);
-                Remember(entry);
-                _logger.LogInformation("Built module zip {Module}@{Version} ({Bytes} bytes, {H1}) in {Elapsed} ms",
-                    source.ModulePath, source.Version, size, h1, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return new ZipBuild(entry, null);
-            }
-            finally
-            {
-                archive?.Dispose();
-            }
+            var content = await create(temp);
+            if (content.Error is not null) return new ZipBuild(null, content.Error);
+            var entry = _store.Commit(key, temp, new FileInfo(temp).Length, content.Value!.H1, content.Value.Sha256);
+            Remember(entry);
+            return new ZipBuild(entry, null);
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
     });
+
+    /// <summary>Builds a version's zip from git into <paramref name="temp"/>, hashing it while it is written.</summary>
+    private async Task<GoResult<ModuleZipContent>> BuildAsync(string repositoryPath, ModuleSource source, string temp)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var git = GitRepositoryReader.OpenOrNull(repositoryPath) ?? throw new IOException($"repository {repositoryPath} is gone");
+        using var blobs = new GitBlobBatch(repositoryPath);
+        GitArchive? archive = null;
+        try
+        {
+            var files = ModuleFiles.FromObjects(git, source, blobs.Open);
+            if (files is null)
+            {
+                try
+                {
+                    archive = await GitArchive.ExtractAsync(repositoryPath, source.Commit, source.Subdir, _settings.CachePath, CancellationToken.None);
+                }
+                catch (GitArchiveTooLargeException e)
+                {
+                    return GoResult<ModuleZipContent>.Fail(e.Message);
+                }
+                files = ModuleFiles.FromArchive(git, source, archive, blobs.Open);
+            }
+            var prefix = $"{source.ModulePath}@{source.Version}/";
+            // By name: the zip rules read the root go.mod once more (for its go version), and a list would count it twice.
+            var digests = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            var hashed = files.Select(f => f.Open is { } open
+                ? f with { Open = () => new DigestingStream(open(), hex => digests[prefix + f.Path] = hex) }
+                : f).ToList();
+            ModuleZipResult result;
+            var sha256 = "";
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                // On a thread of its own: the writer waits on compressions that run on the thread pool, and blocking a
+                // pool thread for that would leave one core's worth of them waiting for the pool to grow.
+                using (var output = new DigestingStream(file, hex => sha256 = hex, leaveInnerOpen: true))
+                    result = await Task.Factory.StartNew(
+                        () => ModuleZipWriter.Create(output, source.ModulePath, source.Version, hashed,
+                            valid => blobs.Prefetch(valid.Select(f => f.BlobId).OfType<string>())),
+                        CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                await file.FlushAsync();
+                file.Flush(flushToDisk: true);
+            }
+            if (!result.Success) return GoResult<ModuleZipContent>.Fail(result.Error!);
+            var h1 = DirHash.Hash1FromDigests(digests.Select(d => (d.Key, d.Value))) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
+            _logger.LogInformation("Built module zip {Module}@{Version} ({Bytes} bytes, {H1}) in {Elapsed} ms",
+                source.ModulePath, source.Version, new FileInfo(temp).Length, h1, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return GoResult<ModuleZipContent>.Ok(new ModuleZipContent(h1, sha256));
+        }
+        finally
+        {
+            archive?.Dispose();
+        }
+    }
 
     private void Remember(ModuleZipEntry entry)
     {
