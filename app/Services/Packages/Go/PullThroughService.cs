@@ -8,6 +8,7 @@ using GitLabLite.Golang.SumDb;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Repositories.Packages.Go;
+using GitLabLite.Services;
 using Microsoft.Extensions.Options;
 
 namespace GitLabLite.Services.Packages.Go;
@@ -28,6 +29,7 @@ public sealed class PullThroughService(
     GoUpstreamClient upstream,
     PulledModuleRepository pulled,
     ModuleZipCache zips,
+    IModuleZipStore store,
     PulledDownloads downloads,
     TimeProvider clock,
     ILogger<PullThroughService> logger)
@@ -186,20 +188,25 @@ public sealed class PullThroughService(
             PullThroughResult? failure = null;
             string? from = null;
             long? treeSize = null;
-            var created = await zips.GetOrCreateAsync(key, async temp =>
+            var created = await zips.GetOrCreateAsync(key, async token =>
             {
-                var download = await DownloadZipAsync(modulePath, version, temp);
-                if (download.Failure is not null)
+                var temp = store.NewTempPath(key);
+                try
                 {
+                    var download = await DownloadZipAsync(modulePath, version, temp, token);
                     failure = download.Failure;
-                    return GoResult<ModuleZipContent>.Fail(download.Failure.Text!);
+                    if (failure is null) (treeSize, failure) = await VerifyAsync(modulePath, version, "", download.H1!, r => r.ZipH1);
+                    if (failure is not null) return ServiceResponse<ModuleZipEntry>.Error(failure.Text!, ServiceErrorReason.Unprocessable);
+                    from = download.Upstream;
+                    return ServiceResponse<ModuleZipEntry>.Ok(store.Commit(key, temp, new FileInfo(temp).Length, download.H1!, download.Sha256!));
                 }
-                from = download.Upstream;
-                (treeSize, failure) = await VerifyAsync(modulePath, version, "", download.Content!.H1, r => r.ZipH1);
-                return failure is null ? GoResult<ModuleZipContent>.Ok(download.Content) : GoResult<ModuleZipContent>.Fail(failure.Text!);
+                finally
+                {
+                    if (File.Exists(temp)) File.Delete(temp);
+                }
             }, CancellationToken.None);
-            if (created.Error is not null) return failure ?? PullThroughResult.Error(502, created.Error);
-            var entry = created.Value!;
+            if (created.Payload is null) return failure ?? PullThroughResult.Error(502, created.Message!);
+            var entry = created.Payload;
             // Null when another process stored this zip meanwhile: its row names it already.
             if (from is not null)
                 await pulled.SaveZipAsync(modulePath, version, from, key, entry.Size, entry.H1, treeSize, CancellationToken.None);
@@ -213,15 +220,14 @@ public sealed class PullThroughService(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"pulled\n{modulePath}@{version}")));
 
     /// <summary>Streams the upstream zip into <paramref name="temp"/>, hashing the file as it arrives, then its h1.</summary>
-    private async Task<ZipDownload> DownloadZipAsync(string modulePath, string version, string temp)
+    private async Task<ZipDownload> DownloadZipAsync(string modulePath, string version, string temp, CancellationToken ct)
     {
-        var ct = CancellationToken.None;
         var (response, from, failure) = await OpenAsync(modulePath, $"@v/{Escape(version)}.zip");
-        if (response is null) return new ZipDownload(null, null, failure);
+        if (response is null) return new ZipDownload(null, null, null, failure);
         using (response)
         {
             if (response.Content.Headers.ContentLength > MaxZipBytes)
-                return new ZipDownload(null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is larger than go's 500 MiB limit"));
+                return new ZipDownload(null, null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is larger than go's 500 MiB limit"));
             var sha256 = "";
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
             {
@@ -234,21 +240,22 @@ public sealed class PullThroughService(
                     while ((n = await body.ReadAsync(buffer, ct)) > 0)
                     {
                         if ((total += n) > MaxZipBytes)
-                            return new ZipDownload(null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is larger than go's 500 MiB limit"));
+                            return new ZipDownload(null, null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is larger than go's 500 MiB limit"));
                         await output.WriteAsync(buffer.AsMemory(0, n), ct);
                     }
                 }
                 await file.FlushAsync(ct);
+                file.Flush(flushToDisk: true);
             }
             try
             {
                 await using var zip = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                 var h1 = DirHash.HashZip(zip) ?? throw new InvalidDataException("an entry name contains a newline");
-                return new ZipDownload(new ModuleZipContent(h1, sha256), from, null);
+                return new ZipDownload(h1, sha256, from, null);
             }
             catch (InvalidDataException e)
             {
-                return new ZipDownload(null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is not a valid zip: {e.Message}"));
+                return new ZipDownload(null, null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is not a valid zip: {e.Message}"));
             }
         }
     }
@@ -397,5 +404,5 @@ public sealed class PullThroughService(
 
     private sealed record Fetched(FetchOutcome Outcome, byte[]? Body, string? Upstream, string? Reason);
 
-    private sealed record ZipDownload(ModuleZipContent? Content, string? Upstream, PullThroughResult? Failure);
+    private sealed record ZipDownload(string? H1, string? Sha256, string? Upstream, PullThroughResult? Failure);
 }
