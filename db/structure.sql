@@ -59,6 +59,12 @@ CREATE SEQUENCE public.features_id_seq
 
 ALTER SEQUENCE public.features_id_seq OWNED BY public.features.id;
 
+CREATE TABLE public.go_proxy_group_settings (
+    namespace_id bigint NOT NULL,
+    upstreams text[] NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
 CREATE TABLE public.go_proxy_rules (
     id bigint NOT NULL,
     namespace_id bigint,
@@ -303,6 +309,9 @@ ALTER TABLE ONLY public.feature_gates
 ALTER TABLE ONLY public.features
     ADD CONSTRAINT features_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.go_proxy_group_settings
+    ADD CONSTRAINT go_proxy_group_settings_pkey PRIMARY KEY (namespace_id);
+
 ALTER TABLE ONLY public.go_proxy_rules
     ADD CONSTRAINT go_proxy_rules_pkey PRIMARY KEY (id);
 
@@ -379,6 +388,9 @@ CREATE UNIQUE INDEX index_users_on_lower_username ON public.users USING btree (l
 CREATE TRIGGER feature_gates_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.feature_gates FOR EACH STATEMENT EXECUTE FUNCTION public.feature_flags_changed();
 
 CREATE TRIGGER features_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.features FOR EACH STATEMENT EXECUTE FUNCTION public.feature_flags_changed();
+
+ALTER TABLE ONLY public.go_proxy_group_settings
+    ADD CONSTRAINT go_proxy_group_settings_namespace_id_fkey FOREIGN KEY (namespace_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.go_proxy_rules
     ADD CONSTRAINT go_proxy_rules_namespace_id_fkey FOREIGN KEY (namespace_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;

@@ -34,10 +34,13 @@ public static class PullThroughInitializer
         services.AddSingleton<GoSumDbRepository>();
         services.AddSingleton<PulledModuleRepository>();
         services.AddSingleton<GoProxyRuleRepository>();
+        services.AddSingleton<GoProxyGroupSettingsRepository>();
+        services.AddSingleton<GitLabLite.Finders.Packages.Go.PullThroughScopeFinder>();
         services.AddSingleton<ChecksumDatabase>();
         services.AddSingleton<PulledDownloads>();
         services.AddHostedService(sp => sp.GetRequiredService<PulledDownloads>());
         services.AddSingleton<PullThroughService>();
+        services.AddSingleton<PurgePulledModuleService>();
         services.AddSingleton<GitLabLite.Controllers.Concerns.PullThroughAccess>();
         return services;
     }

@@ -14,9 +14,9 @@ namespace GitLabLite.Spec.Support;
 /// </summary>
 public sealed class PullThroughApp(GoModuleUpstream upstream, GoSumDbServer sumdb, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>The GitLab:GoProxy settings that point at the local servers, plus <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> Settings(GoModuleUpstream upstream, GoSumDbServer sumdb, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        builder.UseEnvironment("Test");
         var values = new Dictionary<string, string?>
         {
             ["GitLab:GoProxy:Upstreams:0"] = upstream.BaseUrl,
@@ -24,12 +24,22 @@ public sealed class PullThroughApp(GoModuleUpstream upstream, GoSumDbServer sumd
             ["GitLab:GoProxy:SumDb:Key"] = sumdb.VerifierKey,
             ["GitLab:GoProxy:SumDb:Url"] = sumdb.Url,
         };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
-        builder.ConfigureServices(s => s.AddHttpClient(GoUpstreamClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) values[k] = v;
+        return values;
+    }
+
+    /// <summary>The upstream client trusts the local upstream's self-signed certificate, and nothing else.</summary>
+    public static void TrustUpstream(IServiceCollection services, GoModuleUpstream upstream) =>
+        services.AddHttpClient(GoUpstreamClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == upstream.Certificate.Thumbprint,
-        }));
+        });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(Settings(upstream, sumdb, settings)));
+        builder.ConfigureServices(s => TrustUpstream(s, upstream));
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

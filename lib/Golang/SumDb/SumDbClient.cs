@@ -77,7 +77,8 @@ public sealed class SumDbClient : ITileSource
     {
         await InitAsync(ct);
         var latest = Latest;
-        if (tile.L < 0 || tile.H != Height || latest.N == 0) return null;
+        // Levels and positions past any possible tree (a hostile path) are outside it too, without overflowing a shift.
+        if (tile.L < 0 || tile.H != Height || latest.N == 0 || tile.L * tile.H >= 63 || tile.N > long.MaxValue >> (tile.H + 1)) return null;
         var start = tile.N << tile.H;
         if (start + tile.W > latest.N >> (tile.L * tile.H)) return null;
         var indexes = Enumerable.Range(0, tile.W).Select(i => Tlog.StoredHashIndex(tile.L * tile.H, start + i)).ToList();

@@ -48,8 +48,6 @@ public sealed class PullThroughService(
 
     private TimeSpan Ttl => TimeSpan.FromSeconds(_options.ListTtlSeconds);
 
-    /// <summary>Whether pull-through answers at all: some upstream is set, or the instance serves its cache offline.</summary>
-    public bool Enabled => _upstreams.Count > 0 || _options.Offline;
 
     public bool AllowsAnonymous => _options.AnonymousPullThrough;
 
@@ -57,24 +55,27 @@ public sealed class PullThroughService(
     public bool IsPrivate(string modulePath) => sumdb.IsPrivate(modulePath);
 
     /// <summary>
-    /// Answers one GOPROXY request for a public module. <paramref name="rules"/> are the allow/deny rules that apply
-    /// (instance, then the group's); <paramref name="group"/> names the group endpoint in messages.
+    /// Answers one GOPROXY request for a public module with the rules and upstreams of <paramref name="scope"/>
+    /// (the instance endpoint's or a group's).
     /// </summary>
-    public async Task<PullThroughResult> ServeAsync(string modulePath, PulledFile file, string? version, IReadOnlyList<GoProxyRule> rules, string? group, CancellationToken ct)
+    public async Task<PullThroughResult> ServeAsync(string modulePath, PulledFile file, string? version, PullThroughScope scope, CancellationToken ct)
     {
         if (IsPrivate(modulePath))
             return PullThroughResult.Error(404, $"not found: {modulePath} is under this instance's host and is never fetched from an upstream");
-        if (!Enabled) return PullThroughResult.Error(404, $"not found: {modulePath} is not on this instance (pull-through of public modules is off)");
+        var from = new Upstreams(scope.Upstreams is { } own ? [.. own.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.TrimEnd('/'))] : _upstreams, scope.Upstreams is not null);
+        if (from.Urls.Count == 0 && !_options.Offline)
+            return PullThroughResult.Error(404, $"not found: {modulePath} is not on this instance (pull-through of public modules is off)");
+        var (rules, group) = (scope.Rules, scope.Group);
         if (Refusal(rules, modulePath, file is PulledFile.List or PulledFile.Latest ? null : version, group) is { } refused) return refused;
         return file switch
         {
-            PulledFile.List => await ListAsync(modulePath, rules, group, ct),
-            PulledFile.Latest => await LatestAsync(modulePath, rules, group, ct),
-            PulledFile.Info when ModuleVersion.IsCanonical(version!) => await InfoAsync(modulePath, version!, ct),
-            PulledFile.Info => await ChangeableAsync(modulePath, "info:" + version, $"@v/{Escape(version!)}.info", Json, ct),
+            PulledFile.List => await ListAsync(modulePath, from, rules, group, ct),
+            PulledFile.Latest => await LatestAsync(modulePath, from, rules, group, ct),
+            PulledFile.Info when ModuleVersion.IsCanonical(version!) => await InfoAsync(modulePath, version!, from, ct),
+            PulledFile.Info => await ChangeableAsync(modulePath, "info:" + version, $"@v/{Escape(version!)}.info", Json, from, ct),
             _ when !ModuleVersion.IsCanonical(version!) => PullThroughResult.Error(404, $"not found: {modulePath}@{version}: not a canonical version"),
-            PulledFile.Mod => await ModAsync(modulePath, version!, ct),
-            _ => await ZipAsync(modulePath, version!, ct),
+            PulledFile.Mod => await ModAsync(modulePath, version!, from, ct),
+            _ => await ZipAsync(modulePath, version!, from, ct),
         };
     }
 
@@ -91,9 +92,9 @@ public sealed class PullThroughService(
         return null;
     }
 
-    private async Task<PullThroughResult> ListAsync(string modulePath, IReadOnlyList<GoProxyRule> rules, string? group, CancellationToken ct)
+    private async Task<PullThroughResult> ListAsync(string modulePath, Upstreams from, IReadOnlyList<GoProxyRule> rules, string? group, CancellationToken ct)
     {
-        var result = await ChangeableAsync(modulePath, "list", "@v/list", TextPlain, ct);
+        var result = await ChangeableAsync(modulePath, "list", "@v/list", TextPlain, from, ct);
         if (result.Body is null || rules.Count == 0) return result;
         // Versions a rule refuses are left out, so that go never picks one.
         var kept = Encoding.UTF8.GetString(result.Body).Split('\n')
@@ -101,9 +102,9 @@ public sealed class PullThroughService(
         return result with { Body = Encoding.UTF8.GetBytes(string.Concat(kept.Select(l => l + "\n"))) };
     }
 
-    private async Task<PullThroughResult> LatestAsync(string modulePath, IReadOnlyList<GoProxyRule> rules, string? group, CancellationToken ct)
+    private async Task<PullThroughResult> LatestAsync(string modulePath, Upstreams from, IReadOnlyList<GoProxyRule> rules, string? group, CancellationToken ct)
     {
-        var result = await ChangeableAsync(modulePath, "latest", "@latest", Json, ct);
+        var result = await ChangeableAsync(modulePath, "latest", "@latest", Json, from, ct);
         if (result.Body is null || rules.Count == 0) return result;
         var version = VersionOf(result.Body);
         return version is not null && Refusal(rules, modulePath, version, group) is { } refused ? refused : result;
@@ -113,8 +114,10 @@ public sealed class PullThroughService(
     /// Answers that may change upstream (list, @latest, a query): fresh from the table, else from the upstreams,
     /// else stale from the table when the upstreams fail (or the instance is offline).
     /// </summary>
-    private async Task<PullThroughResult> ChangeableAsync(string modulePath, string query, string suffix, string contentType, CancellationToken ct)
+    private async Task<PullThroughResult> ChangeableAsync(string modulePath, string query, string suffix, string contentType, Upstreams from, CancellationToken ct)
     {
+        // A group with upstreams of its own keeps its own answers: another upstream may list other versions.
+        if (from.Overridden) query += "\n" + string.Join(",", from.Urls);
         var stored = await pulled.FindAnswerAsync(modulePath, query, ct);
         var now = clock.GetUtcNow();
         if (stored is not null && (_options.Offline || now - new DateTimeOffset(stored.FetchedAt, TimeSpan.Zero) < Ttl))
@@ -124,7 +127,7 @@ public sealed class PullThroughService(
         if (_notFound.TryGetValue(negativeKey, out var miss) && miss.Until > now) return PullThroughResult.Error(404, miss.Reason);
         return await SharedAsync("answer\n" + negativeKey, async () =>
         {
-            var fetched = await FetchSmallAsync(modulePath, suffix);
+            var fetched = await FetchSmallAsync(modulePath, suffix, from);
             switch (fetched.Outcome)
             {
                 case FetchOutcome.Found:
@@ -142,13 +145,13 @@ public sealed class PullThroughService(
         }, ct);
     }
 
-    private async Task<PullThroughResult> InfoAsync(string modulePath, string version, CancellationToken ct)
+    private async Task<PullThroughResult> InfoAsync(string modulePath, string version, Upstreams from, CancellationToken ct)
     {
         if ((await pulled.FindAsync(modulePath, version, ct))?.Info is { } info) return PullThroughResult.Bytes(info, Json, immutable: true);
         if (_options.Offline) return NotCachedOffline($"{modulePath}@{version}");
         return await SharedAsync($"info\n{modulePath}\n{version}", async () =>
         {
-            var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.info");
+            var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.info", from);
             if (fetched.Outcome != FetchOutcome.Found) return FetchFailure(fetched);
             if (VersionOf(fetched.Body!) != version)
                 return PullThroughResult.Error(502, $"{fetched.Upstream} answered the .info of {modulePath}@{version} with another version");
@@ -157,13 +160,13 @@ public sealed class PullThroughService(
         }, ct);
     }
 
-    private async Task<PullThroughResult> ModAsync(string modulePath, string version, CancellationToken ct)
+    private async Task<PullThroughResult> ModAsync(string modulePath, string version, Upstreams from, CancellationToken ct)
     {
         if ((await pulled.FindAsync(modulePath, version, ct))?.Mod is { } mod) return PullThroughResult.Bytes(mod, TextPlain, immutable: true);
         if (_options.Offline) return NotCachedOffline($"{modulePath}@{version}");
         return await SharedAsync($"mod\n{modulePath}\n{version}", async () =>
         {
-            var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.mod");
+            var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.mod", from);
             if (fetched.Outcome != FetchOutcome.Found) return FetchFailure(fetched);
             var h1 = DirHash.HashGoMod(fetched.Body!);
             var (treeSize, refusal) = await VerifyAsync(modulePath, version, "/go.mod", h1, r => r.ModH1);
@@ -173,7 +176,7 @@ public sealed class PullThroughService(
         }, ct);
     }
 
-    private async Task<PullThroughResult> ZipAsync(string modulePath, string version, CancellationToken ct)
+    private async Task<PullThroughResult> ZipAsync(string modulePath, string version, Upstreams upstreams, CancellationToken ct)
     {
         var row = await pulled.FindAsync(modulePath, version, ct);
         if (row?.ZipKey is { } storedKey && zips.FindOrNull(storedKey) is { } stored)
@@ -193,7 +196,7 @@ public sealed class PullThroughService(
                 var temp = store.NewTempPath(key);
                 try
                 {
-                    var download = await DownloadZipAsync(modulePath, version, temp, token);
+                    var download = await DownloadZipAsync(modulePath, version, temp, upstreams, token);
                     failure = download.Failure;
                     if (failure is null) (treeSize, failure) = await VerifyAsync(modulePath, version, "", download.H1!, r => r.ZipH1);
                     if (failure is not null) return ServiceResponse<ModuleZipEntry>.Error(failure.Text!, ServiceErrorReason.Unprocessable);
@@ -220,9 +223,9 @@ public sealed class PullThroughService(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"pulled\n{modulePath}@{version}")));
 
     /// <summary>Streams the upstream zip into <paramref name="temp"/>, hashing the file as it arrives, then its h1.</summary>
-    private async Task<ZipDownload> DownloadZipAsync(string modulePath, string version, string temp, CancellationToken ct)
+    private async Task<ZipDownload> DownloadZipAsync(string modulePath, string version, string temp, Upstreams upstreams, CancellationToken ct)
     {
-        var (response, from, failure) = await OpenAsync(modulePath, $"@v/{Escape(version)}.zip");
+        var (response, from, failure) = await OpenAsync(modulePath, $"@v/{Escape(version)}.zip", upstreams);
         if (response is null) return new ZipDownload(null, null, null, failure);
         using (response)
         {
@@ -304,9 +307,9 @@ public sealed class PullThroughService(
     }
 
     /// <summary>A small upstream file (list, @latest, .info, .mod) from the first upstream that has it.</summary>
-    private async Task<Fetched> FetchSmallAsync(string modulePath, string suffix)
+    private async Task<Fetched> FetchSmallAsync(string modulePath, string suffix, Upstreams upstreams)
     {
-        var (response, from, failure) = await OpenAsync(modulePath, suffix);
+        var (response, from, failure) = await OpenAsync(modulePath, suffix, upstreams);
         if (response is null) return new Fetched(failure!.Status == 404 ? FetchOutcome.NotFound : FetchOutcome.Failed, null, null, failure.Text);
         using (response)
         {
@@ -329,11 +332,11 @@ public sealed class PullThroughService(
     /// The first upstream answer that is not 404/410, or the failure to answer with: 404 with the last upstream's
     /// reason when every one said "not found", 502 when one failed otherwise.
     /// </summary>
-    private async Task<(HttpResponseMessage? Response, string? Upstream, PullThroughResult? Failure)> OpenAsync(string modulePath, string suffix)
+    private async Task<(HttpResponseMessage? Response, string? Upstream, PullThroughResult? Failure)> OpenAsync(string modulePath, string suffix, Upstreams upstreams)
     {
         var path = $"{CaseEncoding.EscapePath(modulePath)}/{suffix}";
         var reason = $"not found: {modulePath}: no upstream has it";
-        foreach (var baseUrl in _upstreams)
+        foreach (var baseUrl in upstreams.Urls)
         {
             HttpResponseMessage response;
             try
@@ -403,6 +406,9 @@ public sealed class PullThroughService(
     }
 
     private sealed record Fetched(FetchOutcome Outcome, byte[]? Body, string? Upstream, string? Reason);
+
+    /// <summary>The upstreams of a request, and whether they are a group's own (whose answers are kept apart).</summary>
+    private sealed record Upstreams(IReadOnlyList<string> Urls, bool Overridden);
 
     private sealed record ZipDownload(string? H1, string? Sha256, string? Upstream, PullThroughResult? Failure);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Golang;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Repositories.Packages.Go;
@@ -50,7 +51,7 @@ public sealed class PullThroughServiceSpec : RequestSpec
     private PullThroughApp App(Dictionary<string, string?>? settings = null) => _app = new PullThroughApp(_upstream!, _sumdb!, settings);
 
     private static Task<PullThroughResult> ServeAsync(PullThroughApp app, string module, PulledFile file, string? version = null, IReadOnlyList<GoProxyRule>? rules = null) =>
-        app.Get<PullThroughService>().ServeAsync(module, file, version, rules ?? [], null, CancellationToken.None);
+        app.Get<PullThroughService>().ServeAsync(module, file, version, new PullThroughScope(rules ?? [], null, null), CancellationToken.None);
 
     private static byte[] Truth(string module, string file) => File.ReadAllBytes(Path.Combine(_upstream!.TruthDir, CaseEncoding.EscapePath(module)!, "@v", file));
 
@@ -243,5 +244,33 @@ public sealed class PullThroughServiceSpec : RequestSpec
             Assert.AreEqual(404, result.Status);
         }
         Assert.IsFalse(_upstream!.Received(host));
+    }
+
+    [TestMethod]
+    public async Task ServeAsync_GroupWithItsOwnUpstreams_AsksThoseAndKeepsItsOwnLists()
+    {
+        var app = App();
+        var admin = await CreateUserAsync("boss", admin: true);
+        var group = await ProjectFactory.CreateGroupAsync(Services, admin, "acme");
+        var sub = await ProjectFactory.CreateGroupAsync(Services, admin, "team", group);
+        var off = await ProjectFactory.CreateGroupAsync(Services, admin, "sealed");
+        // Port 9 (discard) on loopback refuses connections: an upstream that is down.
+        await Get<GoProxyGroupSettingsRepository>().SaveAsync(group.Id, ["http://127.0.0.1:9"], CancellationToken.None);
+        await Get<GoProxyGroupSettingsRepository>().SaveAsync(off.Id, [], CancellationToken.None);
+        var finder = app.Get<PullThroughScopeFinder>();
+        var module = $"{Org}/alpha";
+
+        Assert.AreEqual(200, (await app.Get<PullThroughService>().ServeAsync(module, PulledFile.List, null, await finder.FindAsync(null, CancellationToken.None), CancellationToken.None)).Status);
+        var asked = UpstreamRequests("github.com/glt-fixtures/alpha/@v/list");
+        var subScope = await finder.FindAsync(sub, CancellationToken.None);
+        CollectionAssert.AreEqual(new[] { "http://127.0.0.1:9" }, subScope.Upstreams!.ToList(), "a subgroup inherits its parent's upstreams");
+        var viaGroup = await app.Get<PullThroughService>().ServeAsync(module, PulledFile.List, null, subScope, CancellationToken.None);
+        Assert.AreEqual(502, viaGroup.Status, "the instance's fresh list is not the group's");
+        StringAssert.Contains(viaGroup.Text, "http://127.0.0.1:9");
+        Assert.AreEqual(asked, UpstreamRequests("github.com/glt-fixtures/alpha/@v/list"), "the instance upstream is not asked for the group");
+
+        var sealedResult = await app.Get<PullThroughService>().ServeAsync(module, PulledFile.List, null, await finder.FindAsync(off, CancellationToken.None), CancellationToken.None);
+        Assert.AreEqual(404, sealedResult.Status);
+        StringAssert.Contains(sealedResult.Text, "pull-through of public modules is off");
     }
 }
