@@ -19,6 +19,7 @@ builder.Services.AddGit();
 builder.Services.AddFeatures();
 builder.Services.AddPackages();
 builder.Services.AddObjectStorage();
+builder.Services.AddPullThrough();
 builder.Services.AddDemo();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews(o => o.ModelBinderProviders.Insert(0, new ParamsModelBinderProvider()))
