@@ -9,6 +9,7 @@ public static class PackagesInitializer
     {
         services.AddSingleton<RepositoryIndex>();
         services.AddSingleton<ModuleFinder>();
+        services.AddSingleton<VersionFinder>();
         services.AddSingleton<PackagesFinder>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();

@@ -2,6 +2,7 @@ using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
+using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Services.Packages.Go;
@@ -19,7 +20,7 @@ namespace GitLabLite.Controllers.Api;
 /// </summary>
 [ApiController]
 [Authenticate]
-public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips, InstanceSettings settings)
+public sealed class GoProxyController(ModuleFinder modules, VersionFinder versions, ModuleZipCache zips, InstanceSettings settings)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
     // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
@@ -75,12 +76,12 @@ public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips,
         switch (request.Kind)
         {
             case GoProxyRequestKind.List:
-                return File(module.ListBody(), "text/plain; charset=utf-8");
+                return File(versions.ListBody(module), "text/plain; charset=utf-8");
             case GoProxyRequestKind.Latest:
             case GoProxyRequestKind.Info:
-                var info = request.Kind == GoProxyRequestKind.Latest ? module.Latest() : module.Stat(request.Version!);
+                var info = request.Kind == GoProxyRequestKind.Latest ? versions.Latest(module) : versions.Find(module, request.Version!);
                 if (info.Error is not null) return Text(404, $"not found: {info.Error}");
-                if (request.Version == info.Value!.Version) Response.Headers.CacheControl = Immutable;
+                if (request.Version == info.Value!.Name) Response.Headers.CacheControl = Immutable;
                 return Content(ModuleVersionPresenter.Present(info.Value, repositoryUrl, module.Code.CodeDir), "application/json");
             case GoProxyRequestKind.Mod:
                 var mod = module.GoMod(request.Version!);
@@ -92,7 +93,7 @@ public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips,
         }
     }
 
-    private async Task<IActionResult> ZipAsync(GoModule module, string version)
+    private async Task<IActionResult> ZipAsync(Module module, string version)
     {
         var source = module.Source(version);
         if (source.Error is not null) return Text(404, $"not found: {source.Error}");

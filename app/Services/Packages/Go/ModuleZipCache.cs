@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using GitLabLite.Finders.Packages.Go;
+using GitLabLite.Models.Packages.Go;
 using GitLabLite.Git;
 using GitLabLite.Golang;
 using GitLabLite.Initializers;
@@ -47,7 +47,7 @@ public sealed class ModuleZipCache
     public long Builds => Interlocked.Read(ref _builds);
 
     /// <summary>The cached zip, building it first when needed, or the reason the version has no valid zip.</summary>
-    public async Task<GoResult<ModuleZipEntry>> GetAsync(GoModule module, ModuleSource source, CancellationToken ct)
+    public async Task<GoResult<ModuleZipEntry>> GetAsync(Module module, ModuleSource source, CancellationToken ct)
     {
         var key = Key(source);
         if (Usable(key) is { } cached) return GoResult<ModuleZipEntry>.Ok(cached);
