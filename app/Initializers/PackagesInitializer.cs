@@ -14,6 +14,10 @@ public static class PackagesInitializer
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();
         services.AddSingleton<IModuleZipStore, LocalModuleZipStore>();
+        services.AddOptions<ZipBuildOptions>().BindConfiguration(ZipBuildOptions.Section);
+        services.AddSingleton<GoProxyMetrics>();
+        services.AddSingleton<ArchiveDiskBudget>();
+        services.AddSingleton<CreateModuleZipService>();
         services.AddSingleton<ModuleZipCache>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Initializers;
@@ -5,10 +6,12 @@ using GitLabLite.Models.Features;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
+using GitLabLite.Services;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace GitLabLite.Controllers.Api;
@@ -20,7 +23,8 @@ namespace GitLabLite.Controllers.Api;
 /// </summary>
 [ApiController]
 [Authenticate]
-public sealed class GoProxyController(ModuleFinder modules, VersionFinder versions, ModuleZipCache zips, InstanceSettings settings)
+public sealed class GoProxyController(
+    ModuleFinder modules, VersionFinder versions, ModuleZipCache zips, InstanceSettings settings, IOptions<ZipBuildOptions> buildOptions)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
     // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
@@ -97,11 +101,16 @@ public sealed class GoProxyController(ModuleFinder modules, VersionFinder versio
     {
         var source = module.Source(version);
         if (source.Error is not null) return Text(404, $"not found: {source.Error}");
-        var zip = await zips.GetAsync(module, source.Value!, HttpContext.RequestAborted);
-        if (zip.Error is not null) return Text(404, $"not found: {zip.Error}");
+        var zip = await zips.GetAsync(module.RepositoryPath, source.Value!, HttpContext.RequestAborted);
+        if (zip.Reason == ServiceErrorReason.Unavailable)
+        {
+            Response.Headers.RetryAfter = buildOptions.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Text(503, zip.Message!);
+        }
+        if (!zip.Success) return Text(404, $"not found: {zip.Message}");
         Response.Headers.CacheControl = Immutable;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
-        var entry = zip.Value!;
+        var entry = zip.Payload!;
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
