@@ -47,7 +47,4 @@ public sealed class ProjectUrls(InstanceSettings settings)
         candidates.Reverse();
         return candidates;
     }
-
-    /// <summary>Whether <paramref name="modulePath"/> is this instance's to answer (under its module prefix).</summary>
-    public bool IsLocal(string modulePath) => modulePath.StartsWith(settings.ModulePrefix + "/", StringComparison.Ordinal);
 }
