@@ -23,6 +23,7 @@ public abstract class ApiController : ControllerBase
     protected async Task<(AuthenticationResult Auth, IActionResult? Denied)> AuthorizeApiAsync(bool requireSignIn, params string[] extraScopes)
     {
         var auth = await AuthenticateAsync();
+        if (auth.DeniedReason is { } reason) return (auth, Forbidden403(reason));
         if (auth.Status == AuthenticationStatus.Invalid || (requireSignIn && !auth.SignedIn))
             return (auth, Unauthorized401());
         if (auth.SignedIn && !HasApiScope(auth, extraScopes))
@@ -42,6 +43,9 @@ public abstract class ApiController : ControllerBase
     protected ObjectResult Unauthorized401() => Message(401, "401 Unauthorized");
 
     protected ObjectResult Forbidden403() => Message(403, "403 Forbidden");
+
+    /// <summary>GitLab's forbidden!(reason): "403 Forbidden - reason".</summary>
+    protected ObjectResult Forbidden403(string reason) => Message(403, $"403 Forbidden - {reason}");
 
     protected ObjectResult NotFound404(string what) => Message(404, $"404 {what} Not Found");
 

@@ -30,6 +30,7 @@ public sealed class GoProxyAccess(RequestAuthenticator authenticator, ProjectFin
     public async Task<GoProxyAccessResult> AuthorizeAsync(HttpContext http, string projectId)
     {
         var auth = await authenticator.AuthenticateAsync(http);
+        if (auth.DeniedReason is { } reason) return GoProxyAccessResult.Deny(403, $"forbidden: {reason}");
         if (auth.Status == AuthenticationStatus.Invalid) return GoProxyAccessResult.Deny(404, "not found: invalid credentials");
         if (auth.Token is { } token && !token.HasScope(TokenScopes.Api) && !token.HasScope(TokenScopes.ReadApi))
             return GoProxyAccessResult.Deny(403, "forbidden: the token needs the api or read_api scope");

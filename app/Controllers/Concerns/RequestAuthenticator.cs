@@ -31,7 +31,8 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
         if (token is not null)
         {
             var result = token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, http.RequestAborted);
-            if (result.Status == AuthenticationStatus.Invalid) limiter.RecordFailure(http.Connection.RemoteIpAddress);
+            // A blocked user's genuine token is no guess: only unknown, expired or revoked credentials count.
+            if (result.Status == AuthenticationStatus.Invalid && result.DeniedReason is null) limiter.RecordFailure(http.Connection.RemoteIpAddress);
             return result;
         }
         if (http.User.FindFirstValue(UserIdClaim) is { } id && long.TryParse(id, out var userId))

@@ -89,7 +89,8 @@ public sealed class GitHttpController(
     {
         var fullPath = RepositoryFullPath(path, suffix);
         var auth = await authenticator.AuthenticateAsync(HttpContext);
-        if (auth.Status == Services.Users.AuthenticationStatus.Invalid) return (null, Challenge401("HTTP Basic: Access denied"));
+        if (auth.Status == Services.Users.AuthenticationStatus.Invalid)
+            return (null, Challenge401(auth.DeniedReason is { } reason ? $"HTTP Basic: Access denied. {reason}" : "HTTP Basic: Access denied"));
         var permissions = fullPath is null ? null : await finder.FindOrNullAsync(fullPath, auth, HttpContext.RequestAborted);
         var (decision, message) = GitAccess.Decide(permissions, auth.SignedIn, auth.HasScope, git.IsPush);
         if (decision == GitAccessDecision.Allowed && !storage.Exists(permissions!.Project.FullPath))

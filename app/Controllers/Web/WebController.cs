@@ -36,6 +36,7 @@ public abstract class WebController : Controller
         {
             var user = await HttpContext.RequestServices.GetRequiredService<UserRepository>().FindOrNullAsync(userId, Ct);
             CurrentUser = user is { Active: true } ? user : null;
+            if (CurrentUser is not null) await HttpContext.RequestServices.GetRequiredService<UserActivityService>().RecordAsync(CurrentUser, Ct);
         }
         ViewData["CurrentUser"] = CurrentUser;
         await next();
