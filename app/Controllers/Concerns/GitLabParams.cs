@@ -22,6 +22,13 @@ public static class GitLabParams
     /// <summary>The bound params, or an error message naming the offending field.</summary>
     public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request) where T : class
     {
+        var (value, error) = await ReadAsync(request, typeof(T));
+        return ((T?)value, error);
+    }
+
+    /// <summary>As <see cref="ReadAsync{T}(HttpRequest)"/>, for a type known at run time (model binding).</summary>
+    public static async Task<(object? Value, string? Error)> ReadAsync(HttpRequest request, Type type)
+    {
         var merged = new JsonObject();
         foreach (var (key, values) in request.Query)
             Add(merged, key, values);
@@ -62,7 +69,7 @@ public static class GitLabParams
         }
         try
         {
-            return (merged.Deserialize<T>(Json), null);
+            return (merged.Deserialize(type, Json), null);
         }
         catch (JsonException e)
         {
