@@ -96,4 +96,12 @@ public sealed class SumDbProxySpec : RequestSpec
             Assert.IsLessThan(500, (int)response.StatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
+
+    [TestMethod]
+    public async Task Supported_Anonymously_OnlyWhenAnAdminAllowsAnonymousPullThrough()
+    {
+        await using var open = new PullThroughApp(_upstream!, _sumdb!, new Dictionary<string, string?> { ["GitLab:GoProxy:AnonymousPullThrough"] = "true" });
+        Assert.AreEqual(HttpStatusCode.OK, (await open.CreateClient().GetAsync($"{Base}/supported")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await _app!.CreateClient().GetAsync($"{Base}/supported")).StatusCode);
+    }
 }
