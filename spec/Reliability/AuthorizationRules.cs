@@ -102,12 +102,14 @@ public static class AuthorizationRules
     }
 
     /// <summary>
-    /// The instance and group endpoints (issue 13): credentials as the project endpoint, then the module path is
-    /// served only by a project whose code the caller may read with the gate open; anything else answers as a path
-    /// no project has: 401 with the challenge for anonymous callers, 404 otherwise (a Guest's private project too).
+    /// The instance and group endpoints (issue 13): credentials as the project endpoint (a blocked user's token is 403
+    /// there too), then the module path is served only by a project whose code the caller may read with the gate open;
+    /// anything else answers as a path no project has: 401 with the challenge for anonymous callers, 404 otherwise
+    /// (a Guest's private project too).
     /// </summary>
     private static int ResolvedProxy(Caller caller, Visibility visibility, bool goProxyOn)
     {
+        if (caller.Blocked) return 403;
         if (caller.Presented && !caller.Valid) return 404;
         if (caller.SignedIn && !caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi)) return 403;
         if (CanRead(caller, visibility) && Code(caller, visibility) is null && goProxyOn) return 200;
