@@ -296,12 +296,12 @@ public sealed class PullThroughService(
         if (expected == downloaded) return (recorded.TreeSize, null);
         logger.LogError("SECURITY ERROR: {Module}@{Version}{Suffix} downloaded {Downloaded}, checksum database {Name} records {Expected}; not stored, not served",
             modulePath, version, suffix, downloaded, sumdb.Name, expected ?? "no h1 line");
+        // No blank line in the answer: go shows a server's text only up to the first one.
         return (null, PullThroughResult.Error(403,
             $"""
             verifying {modulePath}@{version}{suffix}: checksum mismatch
             	downloaded: {downloaded}
             	{sumdb.Name}: {expected ?? "(no h1 line)"}
-
             SECURITY ERROR
             This download does NOT match the one reported by the checksum server.
             The bits may have been replaced on the origin server, or an attacker may
