@@ -1,5 +1,6 @@
 using Dapper;
 using GitLabLite.Repositories;
+using GitLabLite.Services.HealthChecks;
 using Npgsql;
 
 namespace GitLabLite.Initializers;
@@ -16,6 +17,8 @@ public static class DatabaseInitializer
         services.AddNpgsqlDataSource(WithAutoPrepare(connectionString), builder => builder.Name = "main");
         services.AddPostgresResilience();
         services.AddSingleton<Database>();
+        services.AddSingleton<HealthCheckRepository>();
+        services.AddSingleton<ReadinessCheck>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
