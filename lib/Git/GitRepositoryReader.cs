@@ -116,6 +116,31 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
         return new GitRefSnapshot(tags, branches, head?.Sha);
     }
 
+    /// <summary>
+    /// What the object <paramref name="id"/> stands for as a ref's target (see <see cref="GitPeel"/>), reading only its
+    /// header unless it is a tag; null when there is no such object (it may still arrive, so the answer is not final).
+    /// </summary>
+    public GitPeel? Peel(string id)
+    {
+        if (id.Length != 40 || !id.All(char.IsAsciiHexDigitLower)) return null;
+        var oid = new ObjectId(id);
+        if (!_repo.ObjectDatabase.Contains(oid)) return null;
+        switch (_repo.ObjectDatabase.RetrieveObjectMetadata(oid).Type)
+        {
+            case ObjectType.Commit:
+                return GitPeel.Commit(id);
+            case ObjectType.Tag:
+                GitObject? target = _repo.Lookup<TagAnnotation>(oid);
+                for (var depth = 0; target is TagAnnotation annotation && depth < MaxTagChain; depth++) target = annotation.Target;
+                return target is Commit commit ? new GitPeel(false, commit.Sha) : GitPeel.None;
+            default:
+                return GitPeel.None;
+        }
+    }
+
+    /// <summary>Tags of tags are allowed; a chain longer than this is treated as pointing at no commit.</summary>
+    private const int MaxTagChain = 32;
+
     /// <summary>The blob at <paramref name="path"/> in the commit (a symlink's blob holds its target), or null.</summary>
     public GitBlobRef? FindBlob(string commitId, string path) =>
         LookupCommit(commitId)?[path.Trim('/')] is { TargetType: TreeEntryTargetType.Blob, Target: Blob blob }
