@@ -12,7 +12,6 @@ public static class FeaturesInitializer
         services.AddSingleton<FeatureRepository>();
         services.AddSingleton<FeatureFlags>();
         services.AddSingleton<GitLabLite.Finders.Features.FeatureActorNamesFinder>();
-        services.AddHostedService<FeatureFlagsListener>();
         services.AddSingleton<SetFeatureService>();
         services.AddSingleton<DeleteFeatureService>();
         return services;

@@ -9,6 +9,7 @@ public static class PackagesInitializer
     public static IServiceCollection AddPackages(this IServiceCollection services)
     {
         services.AddSingleton<RepositoryIndex>();
+        services.AddHostedService<RepositoryIndexSweeper>();
         services.AddSingleton<ModuleFinder>();
         services.AddSingleton<PackagesFinder>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();

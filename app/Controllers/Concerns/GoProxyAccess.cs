@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using GitLabLite.Finders.Projects;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
 using GitLabLite.Repositories.Projects;
+using GitLabLite.Services.Caching;
 using GitLabLite.Services.Features;
 using GitLabLite.Services.Users;
 
@@ -15,25 +15,36 @@ namespace GitLabLite.Controllers.Concerns;
 /// invalid credentials 404, a token without api/read_api 403, a Guest of a private project 403, and a project
 /// the caller cannot see 404 exactly as one that does not exist.
 /// </summary>
-public sealed class GoProxyAccess(RequestAuthenticator authenticator, ProjectFinder projects, NamespaceRepository namespaces, FeatureFlags features, TimeProvider clock)
+public sealed class GoProxyAccess
 {
     public const string FeatureName = "go_proxy";
 
-    /// <summary>
-    /// How long a namespace's ancestry is trusted. It changes only when a group is transferred (which also changes
-    /// the project's full path, part of the key); a query per proxy request is what this saves.
-    /// </summary>
-    public static readonly TimeSpan AncestryTtl = TimeSpan.FromSeconds(30);
+    private readonly RequestAuthenticator _authenticator;
+    private readonly ProjectFinder _projects;
+    private readonly NamespaceRepository _namespaces;
+    private readonly FeatureFlags _features;
 
-    private readonly ConcurrentDictionary<(long, string), (IReadOnlyList<long> Ids, DateTimeOffset Until)> _ancestry = new();
+    // A namespace's ancestry changes only when a group moves, which the change bus announces (namespace, route).
+    private readonly BusCache<long, IReadOnlyList<long>> _ancestry;
+
+    public GoProxyAccess(RequestAuthenticator authenticator, ProjectFinder projects, NamespaceRepository namespaces, FeatureFlags features, ChangeBus bus)
+    {
+        _authenticator = authenticator;
+        _projects = projects;
+        _namespaces = namespaces;
+        _features = features;
+        _ancestry = new(bus, ProjectFinder.MaxCachedAnswers);
+        bus.Subscribe("namespace", _ => _ancestry.Clear());
+        bus.Subscribe("route", _ => _ancestry.Clear());
+    }
 
     public async Task<GoProxyAccessResult> AuthorizeAsync(HttpContext http, string projectId)
     {
-        var auth = await authenticator.AuthenticateAsync(http);
+        var auth = await _authenticator.AuthenticateAsync(http);
         if (auth.Status == AuthenticationStatus.Invalid) return GoProxyAccessResult.Deny(404, "not found: invalid credentials");
         if (auth.Token is { } token && !token.HasScope(TokenScopes.Api) && !token.HasScope(TokenScopes.ReadApi))
             return GoProxyAccessResult.Deny(403, "forbidden: the token needs the api or read_api scope");
-        var permissions = await projects.FindOrNullAsync(projectId, auth, http.RequestAborted);
+        var permissions = await _projects.FindOrNullAsync(projectId, auth, http.RequestAborted);
         if (permissions is not { CanRead: true })
             return auth.SignedIn ? GoProxyAccessResult.Deny(404, "not found: no such project") : GoProxyAccessResult.Challenge();
         if (!permissions.CanReadCode) return GoProxyAccessResult.Deny(403, "forbidden: reading this project's packages needs the Reporter role");
@@ -45,12 +56,12 @@ public sealed class GoProxyAccess(RequestAuthenticator authenticator, ProjectFin
     /// <summary>Whether go_proxy is on for the project, directly or through any group above it.</summary>
     public async Task<bool> EnabledAsync(Project project, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        // The full path is part of the key: a transfer changes it, so moved projects never use the old ancestry.
-        var key = (project.NamespaceId, project.FullPath);
-        if (!_ancestry.TryGetValue(key, out var known) || known.Until <= now)
-            _ancestry[key] = known = ([.. await namespaces.SelfAndAncestorIdsAsync(project.NamespaceId, ct)], now + AncestryTtl);
-        var ancestors = known.Ids;
-        return await features.EnabledAsync(FeatureName, FeatureActor.For(project, ancestors), ct);
+        if (!_ancestry.TryGet(project.NamespaceId, out var ancestors))
+        {
+            var epoch = _ancestry.Epoch;
+            ancestors = [.. await _namespaces.SelfAndAncestorIdsAsync(project.NamespaceId, ct)];
+            _ancestry.Store(project.NamespaceId, ancestors, epoch);
+        }
+        return await _features.EnabledAsync(FeatureName, FeatureActor.For(project, ancestors), ct);
     }
 }
