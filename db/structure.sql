@@ -167,6 +167,23 @@ CREATE SEQUENCE public.routes_id_seq
 
 ALTER SEQUENCE public.routes_id_seq OWNED BY public.routes.id;
 
+CREATE TABLE public.user_sessions (
+    id bigint NOT NULL,
+    session_digest text NOT NULL,
+    user_id bigint NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_activity_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE SEQUENCE public.user_sessions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.user_sessions_id_seq OWNED BY public.user_sessions.id;
+
 CREATE TABLE public.users (
     id bigint NOT NULL,
     username text NOT NULL,
@@ -204,6 +221,8 @@ ALTER TABLE ONLY public.projects ALTER COLUMN id SET DEFAULT nextval('public.pro
 
 ALTER TABLE ONLY public.routes ALTER COLUMN id SET DEFAULT nextval('public.routes_id_seq'::regclass);
 
+ALTER TABLE ONLY public.user_sessions ALTER COLUMN id SET DEFAULT nextval('public.user_sessions_id_seq'::regclass);
+
 ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
 
 ALTER TABLE ONLY public.feature_flag_versions
@@ -230,6 +249,9 @@ ALTER TABLE ONLY public.projects
 ALTER TABLE ONLY public.routes
     ADD CONSTRAINT routes_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.user_sessions
+    ADD CONSTRAINT user_sessions_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
@@ -254,6 +276,12 @@ CREATE UNIQUE INDEX index_projects_on_namespace_and_lower_path ON public.project
 CREATE UNIQUE INDEX index_routes_on_lower_path ON public.routes USING btree (lower(path));
 
 CREATE UNIQUE INDEX index_routes_on_source ON public.routes USING btree (source_type, source_id);
+
+CREATE INDEX index_user_sessions_on_last_activity_at ON public.user_sessions USING btree (last_activity_at);
+
+CREATE UNIQUE INDEX index_user_sessions_on_session_digest ON public.user_sessions USING btree (session_digest);
+
+CREATE INDEX index_user_sessions_on_user_id ON public.user_sessions USING btree (user_id);
 
 CREATE UNIQUE INDEX index_users_on_lower_email ON public.users USING btree (lower(email));
 
@@ -280,4 +308,7 @@ ALTER TABLE ONLY public.projects
 
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_namespace_id_fkey FOREIGN KEY (namespace_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.user_sessions
+    ADD CONSTRAINT user_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
 

@@ -14,6 +14,9 @@ public static class UsersInitializer
     {
         services.AddSingleton<UserRepository>();
         services.AddSingleton<PersonalAccessTokenRepository>();
+        services.AddSingleton<UserSessionRepository>();
+        services.AddSingleton<RevokeUserSessionsService>();
+        services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.Extensions.Options;
 using GitLabLite.Controllers.Concerns;
 using Npgsql;
 using Polly.CircuitBreaker;
@@ -18,9 +21,25 @@ public static class WebInitializer
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/users/sign_in";
             o.LogoutPath = "/users/sign_out";
-            o.SlidingExpiration = true;
+            // The session's lifetimes are kept by the store (idle and absolute); the cookie only names the session.
+            o.SlidingExpiration = false;
         });
+        services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section)
+            .Validate(o => o.IdleMinutes > 0 && o.AbsoluteMinutes > 0, "GitLab:Sessions:IdleMinutes and AbsoluteMinutes must be positive").ValidateOnStart();
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<SessionTicketStore, Microsoft.Extensions.Options.IOptions<UserSessionOptions>>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = sessions.Value.Absolute;
+            });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
+        services.AddOptions<MvcOptions>().PostConfigure<IOptions<JsonOptions>>((o, json) =>
+        {
+            var index = o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
+            o.OutputFormatters[index] = new GitLabJsonOutputFormatter(json.Value.JsonSerializerOptions);
+            o.Conventions.Add(new HeadLikeGetConvention());
+        });
         services.AddReliability();
         return services;
     }
@@ -31,6 +50,9 @@ public static class WebInitializer
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));
         app.UseStatusCodePages(NotFoundBodyAsync);
+        app.UseMiddleware<MergeSlashesMiddleware>();
+        // Explicitly here, after the path is final: by default routing would run first of all.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<AuthThrottleMiddleware>();
         app.UseMiddleware<GoGetMiddleware>();
@@ -71,7 +93,7 @@ public static class WebInitializer
 
     private static Task WriteMessageAsync(HttpContext http, string message)
     {
-        http.Response.ContentType = "application/json";
+        http.Response.ContentType = GitLabJsonOutputFormatter.ContentType;
         return http.Response.WriteAsync(JsonSerializer.Serialize(new { message }));
     }
 }

@@ -1,13 +1,23 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace GitLabLite.Spec.Support;
 
 /// <summary>A browser-like client of the in-process app: keeps cookies, reads anti-forgery tokens from forms, signs in.</summary>
-public sealed partial class WebSession(WebApplicationFactory<Program> factory)
+public sealed partial class WebSession
 {
-    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public WebSession(WebApplicationFactory<Program> factory)
+    {
+        // Redirects are not followed: specs assert them.
+        Http = factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(Cookies));
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The browser's cookie jar, so a spec can replay a session cookie as an attacker who copied it would.</summary>
+    public CookieContainer Cookies { get; } = new();
 
     public static async Task<WebSession> SignInAsync(WebApplicationFactory<Program> factory, string login, string password)
     {

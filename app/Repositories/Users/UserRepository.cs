@@ -51,6 +51,9 @@ public sealed class UserRepository(Database db)
             return route == 1 ? user : null;
         }, user => user is not null, ct);
 
+    public Task<int> UpdatePasswordAsync(long id, string encryptedPassword, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE users SET encrypted_password = @encryptedPassword, updated_at = now() WHERE id = @id", new { id, encryptedPassword }, ct);
+
     public Task<int> RecordFailedSignInAsync(long id, int maxAttempts, TimeSpan lockFor, CancellationToken ct) =>
         db.ExecuteAsync(
             """

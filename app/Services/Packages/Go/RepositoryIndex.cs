@@ -25,19 +25,16 @@ public sealed class RepositoryIndex
 
     private readonly ConcurrentDictionary<long, Entry> _entries = new();
     private readonly ChangeBus _bus;
+    private readonly GoProxyMetrics _metrics;
 
-    public RepositoryIndex(RepositoryChangeNotifier notifier, ChangeBus bus)
+    public RepositoryIndex(RepositoryChangeNotifier notifier, ChangeBus bus, GoProxyMetrics metrics)
     {
         _bus = bus;
+        _metrics = metrics;
         notifier.RefsChanged += projectId => { if (_entries.TryGetValue(projectId, out var entry)) entry.Stale = true; };
         // Facts stay: they are keyed by full object ids, which name the same immutable objects in any repository.
         bus.OnReset(() => { foreach (var entry in _entries.Values) entry.Stale = true; });
     }
-
-    /// <summary>Times the refs were read from git (for specs and the benchmark's cold/warm split).</summary>
-    public long RefReads => Interlocked.Read(ref _refReads);
-
-    private long _refReads;
 
     /// <summary>The current refs and facts of the project's repository, or null when there is no repository at <paramref name="repositoryPath"/>.</summary>
     public (GitRefSnapshot Refs, CommitFacts Facts)? Find(long projectId, string repositoryPath)
@@ -62,7 +59,7 @@ public sealed class RepositoryIndex
             // Cleared before reading: a change landing during the read marks it stale again and the next request rereads.
             entry.Stale = false;
             if (ReadRefs(repositoryPath, entry.Facts) is not { } refs) return null;
-            Interlocked.Increment(ref _refReads);
+            _metrics.RefReads.Add(1);
             entry.State = new RefsState(fingerprint, refs);
             return (refs, entry.Facts);
         }
