@@ -102,7 +102,8 @@ END $$;
 -- One row per live app process, renewed every second over its listening connection. A process answers from its
 -- caches only while its lease holds (its own clock, started before the renewal was sent, so it lapses no later than
 -- this row says), and a writer waits for the acknowledgement of every process whose lease has not lapsed.
-CREATE TABLE bus_nodes (
+-- Unlogged: leases mean nothing after a crash, and a renewal a second per process should not wait for a WAL flush.
+CREATE UNLOGGED TABLE bus_nodes (
     id uuid PRIMARY KEY,
     host text NOT NULL,
     pid integer NOT NULL,

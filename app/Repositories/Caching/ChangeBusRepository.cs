@@ -23,7 +23,9 @@ public sealed class ChangeBusRepository(Database db, NpgsqlDataSource dataSource
         try
         {
             conn.Notification += onNotification;
-            await conn.ExecuteAsync(new CommandDefinition($"LISTEN {Channel}", commandTimeout: ListenerCommandTimeoutSeconds, cancellationToken: ct));
+            // Acknowledgements and renewals are worth nothing after a crash: never wait for a WAL flush for them.
+            await conn.ExecuteAsync(new CommandDefinition($"LISTEN {Channel}; SET synchronous_commit = off",
+                commandTimeout: ListenerCommandTimeoutSeconds, cancellationToken: ct));
             return conn;
         }
         catch
@@ -58,11 +60,12 @@ public sealed class ChangeBusRepository(Database db, NpgsqlDataSource dataSource
     /// change committed before this call: those are the ones that must acknowledge it.
     /// </summary>
     public async Task<IReadOnlyList<BusNodeLease>> SyncAsync(string marker, CancellationToken ct) =>
-        // The notification is the one-row side of the join, so it is sent even when no node holds a lease.
+        // The notification is the one-row side of the join, so it is sent even when no node holds a lease; a barrier
+        // carries no data, so its commit does not wait for a WAL flush either.
         (await db.QueryAsync<BusNodeLease>(
             $"""
             SELECT n.id, coalesce(extract(epoch FROM n.lease_until - now()) * 1000, 0)::float8 AS remaining_ms
-            FROM (SELECT pg_notify('{Channel}', 'sync:' || @marker) AS sent) s
+            FROM (SELECT set_config('synchronous_commit', 'off', true), pg_notify('{Channel}', 'sync:' || @marker)) s
             LEFT JOIN bus_nodes n ON n.lease_until > now()
             """, new { marker }, ct)).Where(n => n.Id is not null).ToList();
 
@@ -74,7 +77,7 @@ public sealed class ChangeBusRepository(Database db, NpgsqlDataSource dataSource
 
     /// <summary>Publishes a change that no trigger sees (refs on disk); the notice makes the caller wait for it.</summary>
     public Task PublishAsync(string topic, string key, CancellationToken ct) =>
-        db.ExecuteAsync("SELECT bus_publish(@topic, @key)", new { topic, key }, ct);
+        db.ExecuteAsync("SELECT set_config('synchronous_commit', 'off', true), bus_publish(@topic, @key)", new { topic, key }, ct);
 
     /// <summary>Gives up the node's lease on a clean stop, so that writers stop waiting for it at once.</summary>
     public Task LeaveAsync(Guid node, CancellationToken ct) =>
