@@ -11,68 +11,47 @@ BEGIN
 END $$;
 
 -- Columns that change without changing any cached answer: bookkeeping writes must not flush caches.
-CREATE FUNCTION bus_row_changed(old_row jsonb, new_row jsonb, ignored text[]) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION bus_row_differs(old_row jsonb, new_row jsonb, ignored text[]) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
     SELECT (old_row - ignored) IS DISTINCT FROM (new_row - ignored)
 $$;
 
-CREATE FUNCTION bus_token_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function for every table: TG_ARGV[0] is the topic, TG_ARGV[1] the column whose value is the key
+-- (both the old and the new one when a row moves between keys).
+CREATE FUNCTION bus_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    old_key text := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) ->> TG_ARGV[1] END;
+    new_key text := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) ->> TG_ARGV[1] END;
 BEGIN
-    PERFORM bus_publish('token', OLD.id::text);
+    IF old_key IS NOT NULL THEN PERFORM bus_publish(TG_ARGV[0], old_key); END IF;
+    IF new_key IS NOT NULL AND new_key IS DISTINCT FROM old_key THEN PERFORM bus_publish(TG_ARGV[0], new_key); END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER personal_access_tokens_bus_update AFTER UPDATE ON personal_access_tokens FOR EACH ROW
-    WHEN (bus_row_changed(to_jsonb(OLD), to_jsonb(NEW), ARRAY['last_used_at', 'updated_at']))
-    EXECUTE FUNCTION bus_token_changed();
-CREATE TRIGGER personal_access_tokens_bus_delete AFTER DELETE ON personal_access_tokens FOR EACH ROW EXECUTE FUNCTION bus_token_changed();
 
-CREATE FUNCTION bus_user_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM bus_publish('user', OLD.id::text);
-    RETURN NULL;
-END $$;
+CREATE TRIGGER personal_access_tokens_bus_update AFTER UPDATE ON personal_access_tokens FOR EACH ROW
+    WHEN (bus_row_differs(to_jsonb(OLD), to_jsonb(NEW), ARRAY['last_used_at', 'updated_at']))
+    EXECUTE FUNCTION bus_row_changed('token', 'id');
+CREATE TRIGGER personal_access_tokens_bus_delete AFTER DELETE ON personal_access_tokens FOR EACH ROW EXECUTE FUNCTION bus_row_changed('token', 'id');
+
 CREATE TRIGGER users_bus_update AFTER UPDATE ON users FOR EACH ROW
-    WHEN (bus_row_changed(to_jsonb(OLD), to_jsonb(NEW), ARRAY['failed_attempts', 'updated_at']))
-    EXECUTE FUNCTION bus_user_changed();
-CREATE TRIGGER users_bus_delete AFTER DELETE ON users FOR EACH ROW EXECUTE FUNCTION bus_user_changed();
+    WHEN (bus_row_differs(to_jsonb(OLD), to_jsonb(NEW), ARRAY['failed_attempts', 'updated_at']))
+    EXECUTE FUNCTION bus_row_changed('user', 'id');
+CREATE TRIGGER users_bus_delete AFTER DELETE ON users FOR EACH ROW EXECUTE FUNCTION bus_row_changed('user', 'id');
 
 -- Keyed by user: a membership changes what that user may do, wherever it inherits down.
-CREATE FUNCTION bus_member_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP <> 'INSERT' THEN PERFORM bus_publish('member', OLD.user_id::text); END IF;
-    IF TG_OP <> 'DELETE' THEN PERFORM bus_publish('member', NEW.user_id::text); END IF;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER members_bus AFTER INSERT OR UPDATE OR DELETE ON members FOR EACH ROW
-    EXECUTE FUNCTION bus_member_changed();
+CREATE TRIGGER members_bus AFTER INSERT OR UPDATE OR DELETE ON members FOR EACH ROW EXECUTE FUNCTION bus_row_changed('member', 'user_id');
 
-CREATE FUNCTION bus_project_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM bus_publish('project', OLD.id::text);
-    RETURN NULL;
-END $$;
 CREATE TRIGGER projects_bus_update AFTER UPDATE ON projects FOR EACH ROW
-    WHEN (bus_row_changed(to_jsonb(OLD), to_jsonb(NEW), ARRAY['updated_at']))
-    EXECUTE FUNCTION bus_project_changed();
-CREATE TRIGGER projects_bus_delete AFTER DELETE ON projects FOR EACH ROW EXECUTE FUNCTION bus_project_changed();
+    WHEN (bus_row_differs(to_jsonb(OLD), to_jsonb(NEW), ARRAY['updated_at']))
+    EXECUTE FUNCTION bus_row_changed('project', 'id');
+CREATE TRIGGER projects_bus_delete AFTER DELETE ON projects FOR EACH ROW EXECUTE FUNCTION bus_row_changed('project', 'id');
 
 -- Visibility, parent (transfer), owner and paths of namespaces reach every project below them.
-CREATE FUNCTION bus_namespace_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM bus_publish('namespace', OLD.id::text);
-    RETURN NULL;
-END $$;
 CREATE TRIGGER namespaces_bus_update AFTER UPDATE ON namespaces FOR EACH ROW
-    WHEN (bus_row_changed(to_jsonb(OLD), to_jsonb(NEW), ARRAY['updated_at']))
-    EXECUTE FUNCTION bus_namespace_changed();
-CREATE TRIGGER namespaces_bus_delete AFTER DELETE ON namespaces FOR EACH ROW EXECUTE FUNCTION bus_namespace_changed();
+    WHEN (bus_row_differs(to_jsonb(OLD), to_jsonb(NEW), ARRAY['updated_at']))
+    EXECUTE FUNCTION bus_row_changed('namespace', 'id');
+CREATE TRIGGER namespaces_bus_delete AFTER DELETE ON namespaces FOR EACH ROW EXECUTE FUNCTION bus_row_changed('namespace', 'id');
 
-CREATE FUNCTION bus_route_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM bus_publish('route', OLD.source_type || '/' || OLD.source_id);
-    RETURN NULL;
-END $$;
-CREATE TRIGGER routes_bus AFTER UPDATE OR DELETE ON routes FOR EACH ROW
-    EXECUTE FUNCTION bus_route_changed();
+CREATE TRIGGER routes_bus AFTER UPDATE OR DELETE ON routes FOR EACH ROW EXECUTE FUNCTION bus_row_changed('route', 'source_id');
 
 -- TRUNCATE fires no row triggers: everything cached from these tables goes.
 CREATE FUNCTION bus_tables_reset() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -46,7 +46,7 @@ public sealed class ChangeBusSpec : RequestSpec
             ($"INSERT INTO members (source_type, source_id, user_id, access_level) VALUES ('Project', {project.Id}, {user.Id}, 20)", $"member:{user.Id}"),
             ($"UPDATE projects SET visibility_level = 20 WHERE id = {project.Id}", $"project:{project.Id}"),
             ($"UPDATE namespaces SET visibility_level = 20 WHERE id = {group.Id}", $"namespace:{group.Id}"),
-            ($"UPDATE routes SET name = 'G / P' WHERE source_type = 'Project' AND source_id = {project.Id}", $"route:Project/{project.Id}"),
+            ($"UPDATE routes SET name = 'G / P' WHERE source_type = 'Project' AND source_id = {project.Id}", $"route:{project.Id}"),
             ("INSERT INTO features (key) VALUES ('go_proxy')", "flags:"),
             ($"DELETE FROM members WHERE user_id = {user.Id}", $"member:{user.Id}"),
         ];
