@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GitLabLite.Initializers;
 using GitLabLite.Models.Users;
 using GitLabLite.Repositories.Users;
 using GitLabLite.Services.Caching;
@@ -21,12 +22,16 @@ public sealed class TokenAuthenticator
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
     private readonly PersonalAccessTokenRepository _tokens;
+    private readonly UserActivityService _activity;
+    private readonly InstanceSettings _settings;
     private readonly TimeProvider _clock;
     private readonly BusCache<string, (PersonalAccessToken Token, User User)> _cache;
 
-    public TokenAuthenticator(PersonalAccessTokenRepository tokens, TimeProvider clock, ChangeBus bus)
+    public TokenAuthenticator(PersonalAccessTokenRepository tokens, UserActivityService activity, InstanceSettings settings, TimeProvider clock, ChangeBus bus)
     {
         _tokens = tokens;
+        _activity = activity;
+        _settings = settings;
         _clock = clock;
         _cache = new(bus, MaxCachedTokens);
         bus.Subscribe("token", key => { var id = long.Parse(key, CultureInfo.InvariantCulture); _cache.RemoveWhere((_, v) => v.Token.Id == id); });
@@ -48,7 +53,9 @@ public sealed class TokenAuthenticator
         }
         var (known, user) = found;
         var now = _clock.GetUtcNow().UtcDateTime;
-        if (!known.Active(now) || !user.Active) return AuthenticationResult.Invalid;
+        if (!known.Active(now)) return AuthenticationResult.Invalid;
+        // A blocked or deactivated user's token is genuine but refused, with the reason (GitLab's API 403).
+        if (user.AccessDeniedReason(_settings.BaseUrl) is { } reason) return AuthenticationResult.Denied(reason);
         if (known.LastUsedAt is not { } used || used < now - TouchEvery)
         {
             // The cached copy carries the new time (it throttles the next write); an invalidation meanwhile wins.
@@ -56,6 +63,8 @@ public sealed class TokenAuthenticator
             _cache.Store(digest, (known, user), epoch);
             await _tokens.TouchLastUsedAsync(known.Id, ct);
         }
+        // A write once a day per user; the bus then drops the cached user, whose reloaded row says today is recorded.
+        await _activity.RecordAsync(user, ct);
         return new AuthenticationResult(AuthenticationStatus.Authenticated, user, known);
     }
 }
