@@ -12,6 +12,7 @@ builder.Services.AddSingleton<InstanceSettings>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMonitoring();
 builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddCaching();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddUsers();
 builder.Services.AddProjects();
