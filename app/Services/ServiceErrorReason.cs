@@ -9,4 +9,5 @@ public enum ServiceErrorReason
     NotFound,
     Conflict,
     Unprocessable,
+    Unavailable,
 }

@@ -78,6 +78,7 @@ public abstract class ApiController : ControllerBase
             ServiceErrorReason.Forbidden => Message(403, message),
             ServiceErrorReason.NotFound => Message(404, message),
             ServiceErrorReason.Conflict => Message(409, message),
+            ServiceErrorReason.Unavailable => Message(503, message),
             _ => Message(422, message),
         };
     }

@@ -46,6 +46,16 @@ public sealed class ProjectsController(
         return missing ?? Ok(presenter.Present(found!.Project));
     }
 
+    /// <summary>Where a background import stands (scheduled, started, finished, failed, or none).</summary>
+    [HttpGet("projects/{id}/import")]
+    public async Task<IActionResult> Import(string id)
+    {
+        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: false);
+        if (denied is not null) return denied;
+        var (found, missing) = await FindProjectAsync(id, auth);
+        return missing ?? Ok(presenter.PresentImport(found!.Project));
+    }
+
     [HttpPut("projects/{id}")]
     public async Task<IActionResult> Update(string id)
     {

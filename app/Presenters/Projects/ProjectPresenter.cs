@@ -16,8 +16,18 @@ public sealed class ProjectPresenter(InstanceSettings settings, RepositoryStorag
             EmptyRepo = BareRepository.IsEmpty(storage.PathFor(project.FullPath)),
             CreatorId = project.CreatorId,
             GoProxyUrl = $"{apiUrl}/packages/go",
+            ImportStatus = project.ImportStatus,
+            ImportError = project.ImportError,
             Links = new ProjectLinks(apiUrl, $"{apiUrl}/members", $"{apiUrl}/repository/branches"),
         };
+    }
+
+    /// <summary>GET /projects/:id/import (GitLab's ProjectImportStatus entity), which import clients poll.</summary>
+    public ProjectImportStatusEntity PresentImport(Project project)
+    {
+        var basic = PresentSimple(project);
+        return new ProjectImportStatusEntity(basic.Id, basic.Description, basic.Name, basic.NameWithNamespace, basic.Path, basic.PathWithNamespace,
+            basic.CreatedAt, project.ImportStatus, project.ImportStatus == "none" ? null : "git", project.ImportError, []);
     }
 
     /// <summary>simple=true: the fields GitLab's ProjectIdentity and ProjectBasic entities carry.</summary>
