@@ -125,6 +125,15 @@ CREATE SEQUENCE public.personal_access_tokens_id_seq
 
 ALTER SEQUENCE public.personal_access_tokens_id_seq OWNED BY public.personal_access_tokens.id;
 
+CREATE TABLE public.project_import_state (
+    project_id bigint NOT NULL,
+    status text NOT NULL,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT project_import_state_status_check CHECK ((status = ANY (ARRAY['scheduled'::text, 'started'::text, 'finished'::text, 'failed'::text])))
+);
+
 CREATE TABLE public.projects (
     id bigint NOT NULL,
     name text NOT NULL,
@@ -243,6 +252,9 @@ ALTER TABLE ONLY public.namespaces
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.project_import_state
+    ADD CONSTRAINT project_import_state_pkey PRIMARY KEY (project_id);
+
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_pkey PRIMARY KEY (id);
 
@@ -270,6 +282,8 @@ CREATE UNIQUE INDEX index_namespaces_on_parent_and_lower_path ON public.namespac
 CREATE UNIQUE INDEX index_personal_access_tokens_on_token_digest ON public.personal_access_tokens USING btree (token_digest);
 
 CREATE INDEX index_personal_access_tokens_on_user_id ON public.personal_access_tokens USING btree (user_id);
+
+CREATE INDEX index_project_import_state_in_progress ON public.project_import_state USING btree (updated_at) WHERE (status = ANY (ARRAY['scheduled'::text, 'started'::text]));
 
 CREATE UNIQUE INDEX index_projects_on_namespace_and_lower_path ON public.projects USING btree (namespace_id, lower(path));
 
@@ -302,6 +316,9 @@ ALTER TABLE ONLY public.namespaces
 
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.project_import_state
+    ADD CONSTRAINT project_import_state_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES public.users(id) ON DELETE SET NULL;
