@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using GitLabLite.Controllers.Concerns;
 using GitLabLite.Initializers;
 using GitLabLite.Services.Users;
 
@@ -18,11 +19,14 @@ builder.Services.AddGit();
 builder.Services.AddFeatures();
 builder.Services.AddPackages();
 builder.Services.AddWeb();
-builder.Services.AddControllersWithViews().AddJsonOptions(o =>
-{
-    o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-    o.JsonSerializerOptions.DictionaryKeyPolicy = null;
-});
+builder.Services.AddControllersWithViews(o => o.ModelBinderProviders.Insert(0, new ParamsModelBinderProvider()))
+    // Bad params are answered by [ValidateParams] after the access filters, in GitLab's shape, not before them.
+    .ConfigureApiBehaviorOptions(o => o.SuppressModelStateInvalidFilter = true)
+    .AddJsonOptions(o =>
+    {
+        o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        o.JsonSerializerOptions.DictionaryKeyPolicy = null;
+    });
 
 var app = builder.Build();
 

@@ -30,7 +30,7 @@ psi.Environment["GitLab__GoModuleHost"] = ModuleHost;
 psi.Environment["GitLab__RepositoriesPath"] = repos;
 psi.Environment["GITLAB_ROOT_TOKEN"] = token;
 psi.Environment["Logging__LogLevel__Default"] = "Warning";
-psi.Environment["Logging__LogLevel__GitLabLite.Services.Packages.Go.ModuleZipCache"] = "Information";
+psi.Environment["Logging__LogLevel__GitLabLite.Services.Packages.Go.CreateModuleZipService"] = "Information";
 using var app = Process.Start(psi)!;
 var appLog = new StreamWriter(Path.Combine(work, "app.log")) { AutoFlush = true };
 app.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (appLog) appLog.WriteLine(e.Data); };

@@ -11,6 +11,7 @@ public static class FeaturesInitializer
         services.AddSingleton(_ => FeatureDefinitions.Load(FeatureDefinitions.DefaultPath));
         services.AddSingleton<FeatureRepository>();
         services.AddSingleton<FeatureFlags>();
+        services.AddSingleton<ProjectFeatureGate>();
         services.AddSingleton<GitLabLite.Finders.Features.FeatureActorNamesFinder>();
         services.AddHostedService<FeatureFlagsListener>();
         services.AddSingleton<SetFeatureService>();

@@ -1,4 +1,3 @@
-using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Services.Packages.Go;
 
@@ -14,8 +13,11 @@ public static class PackagesInitializer
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();
         services.AddSingleton<IModuleZipStore, LocalModuleZipStore>();
+        services.AddOptions<ZipBuildOptions>().BindConfiguration(ZipBuildOptions.Section);
+        services.AddSingleton<GoProxyMetrics>();
+        services.AddSingleton<ArchiveDiskBudget>();
+        services.AddSingleton<CreateModuleZipService>();
         services.AddSingleton<ModuleZipCache>();
-        services.AddSingleton<GoProxyAccess>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.Extensions.Options;
 using GitLabLite.Controllers.Concerns;
 using Npgsql;
 using Polly.CircuitBreaker;
@@ -31,6 +34,12 @@ public static class WebInitializer
                 o.ExpireTimeSpan = sessions.Value.Absolute;
             });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
+        services.AddOptions<MvcOptions>().PostConfigure<IOptions<JsonOptions>>((o, json) =>
+        {
+            var index = o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
+            o.OutputFormatters[index] = new GitLabJsonOutputFormatter(json.Value.JsonSerializerOptions);
+            o.Conventions.Add(new HeadLikeGetConvention());
+        });
         services.AddReliability();
         return services;
     }
@@ -41,6 +50,9 @@ public static class WebInitializer
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));
         app.UseStatusCodePages(NotFoundBodyAsync);
+        app.UseMiddleware<MergeSlashesMiddleware>();
+        // Explicitly here, after the path is final: by default routing would run first of all.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<AuthThrottleMiddleware>();
         app.UseMiddleware<GoGetMiddleware>();
@@ -81,7 +93,7 @@ public static class WebInitializer
 
     private static Task WriteMessageAsync(HttpContext http, string message)
     {
-        http.Response.ContentType = "application/json";
+        http.Response.ContentType = GitLabJsonOutputFormatter.ContentType;
         return http.Response.WriteAsync(JsonSerializer.Serialize(new { message }));
     }
 }

@@ -9,5 +9,7 @@ public enum ServiceErrorReason
     NotFound,
     Conflict,
     Unprocessable,
+
+    /// <summary>A passing lack of capacity: the caller may retry (503 with Retry-After).</summary>
     Unavailable,
 }

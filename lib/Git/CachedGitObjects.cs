@@ -9,9 +9,6 @@ public sealed class CachedGitObjects(string repositoryPath, CommitFacts facts) :
 {
     private GitRepositoryReader? _reader;
 
-    /// <summary>How many times this view had to open the repository (0 or 1); lets specs see a warm request stay off git.</summary>
-    public bool OpenedRepository => _reader is not null;
-
     private GitRepositoryReader Git => _reader ??= GitRepositoryReader.OpenOrNull(repositoryPath)
         ?? throw new IOException($"repository {repositoryPath} disappeared");
 

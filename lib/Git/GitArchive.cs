@@ -27,9 +27,11 @@ public sealed class GitArchive : IDisposable
     /// <summary>
     /// Runs git archive for <paramref name="commit"/> limited to <paramref name="subdir"/>. The repository is never
     /// modified: a throw-away git directory borrows its objects through alternates and carries the attributes
-    /// override that the go command writes into its own clone's info/attributes.
+    /// override that the go command writes into its own clone's info/attributes. Every chunk is written only after
+    /// <paramref name="tryUseDisk"/> allowed its size (the caller's temporary disk budget); a refusal stops the
+    /// extraction with <see cref="GitArchiveSpaceException"/>. Nothing is left on disk when this throws.
     /// </summary>
-    public static async Task<GitArchive> ExtractAsync(string repositoryPath, string commit, string subdir, string tempRoot, CancellationToken ct)
+    public static async Task<GitArchive> ExtractAsync(string repositoryPath, string commit, string subdir, string tempRoot, Func<long, bool> tryUseDisk, CancellationToken ct)
     {
         var work = Path.Combine(tempRoot, $"archive-{Guid.NewGuid():N}");
         var gitDir = Path.Combine(work, "git");
@@ -73,7 +75,7 @@ public sealed class GitArchive : IDisposable
                     var local = Path.Combine(files, entries.Count.ToString());
                     long size = 0;
                     await using (var target = File.Create(local))
-                        if (entry.DataStream is { } data) size = await CopyBoundedAsync(data, target, MaxExtractedBytes - total, ct);
+                        if (entry.DataStream is { } data) size = await CopyBoundedAsync(data, target, MaxExtractedBytes - total, tryUseDisk, ct);
                     total += size;
                     entries.Add(new GitArchiveEntry(name, size, false, local));
                 }
@@ -92,7 +94,7 @@ public sealed class GitArchive : IDisposable
     }
 
     /// <summary>Copies at most <paramref name="budget"/> bytes; a tree over the limit (a zip bomb in a repository) stops here.</summary>
-    private static async Task<long> CopyBoundedAsync(Stream source, Stream target, long budget, CancellationToken ct)
+    private static async Task<long> CopyBoundedAsync(Stream source, Stream target, long budget, Func<long, bool> tryUseDisk, CancellationToken ct)
     {
         var buffer = new byte[1 << 16];
         long copied = 0;
@@ -101,6 +103,7 @@ public sealed class GitArchive : IDisposable
         {
             copied += read;
             if (copied > budget) throw new GitArchiveTooLargeException(MaxExtractedBytes);
+            if (!tryUseDisk(read)) throw new GitArchiveSpaceException();
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
         }
         return copied;

@@ -1,11 +1,9 @@
-using System.IO.Compression;
-
 namespace GitLabLite.Golang;
 
 /// <summary>
-/// Which files belong in a module zip (x/mod/zip checkFiles, listFilesInDir, checkZip;
-/// go.dev/ref/mod#zip-files; go-proxy-protocol.md section 6). Pure: inputs are file lists and
-/// streams, never a repository.
+/// Which files belong in a module zip (x/mod/zip checkFiles; go.dev/ref/mod#zip-files;
+/// go-proxy-protocol.md section 6). Pure: inputs are file lists, never a repository. The checks
+/// only specs need (listFilesInDir, checkZip) live beside them in spec/Support/GolangZipChecks.
 /// </summary>
 public static class ModuleZipRules
 {
@@ -22,10 +20,8 @@ public static class ModuleZipRules
     internal const string ErrPathNotClean = "file path is not clean";
     internal const string ErrPathNotRelative = "file path is not relative";
     internal const string ErrGoModCase = "go.mod files must have lowercase names";
-    internal const string ErrVcs = "directory is a version control repository";
     internal const string ErrVendored = "file is in vendor directory";
     internal const string ErrSubmoduleFile = "file is in another module";
-    internal const string ErrSubmoduleDir = "directory is in another module";
     internal const string ErrHgArchivalTxt = "file is inserted by 'hg archive' and is always omitted";
     internal const string ErrSymlink = "file is a symbolic link";
     internal const string ErrNotRegular = "not a regular file";
@@ -216,237 +212,20 @@ public static class ModuleZipRules
     }
 
     /// <summary>
-    /// zip.go listFilesInDir over an in-memory tree: walks directories in name order, skips
-    /// <c>.bzr .git .hg .svn</c> directories and directories holding a non-directory
-    /// <c>go.mod</c>, omits vendored paths and non-regular files. Returns the files that
-    /// CreateFromDir hands to Create, plus what was skipped. Duplicate paths: the last wins.
-    /// </summary>
-    public static (List<ModuleFileEntry> Files, List<ModuleFileError> Omitted) ListDirectoryTree(IEnumerable<ModuleFileEntry> tree)
-    {
-        var byPath = new Dictionary<string, ModuleFileEntry>(StringComparer.Ordinal);
-        foreach (var f in tree)
-        {
-            byPath[f.Path.TrimEnd('/')] = f;
-        }
-        var children = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal) { [""] = new(GoString.Utf8Comparer) };
-        foreach (var p in byPath.Keys)
-        {
-            var parts = p.Split('/');
-            var dir = "";
-            foreach (var part in parts)
-            {
-                children.TryAdd(dir, new SortedSet<string>(GoString.Utf8Comparer));
-                children[dir].Add(part);
-                dir = dir.Length == 0 ? part : dir + "/" + part;
-            }
-        }
-        var vers = byPath.TryGetValue("go.mod", out var rootGoMod) && rootGoMod.Kind == ModuleFileKind.Regular && rootGoMod.ReadAll() is { } data
-            ? GoModFile.Parse(data).ZipLanguageVersion
-            : "";
-
-        var files = new List<ModuleFileEntry>();
-        var omitted = new List<ModuleFileError>();
-        void Walk(string dir)
-        {
-            foreach (var name in children[dir])
-            {
-                var p = dir.Length == 0 ? name : dir + "/" + name;
-                var isDir = children.ContainsKey(p) || (byPath.TryGetValue(p, out var marker) && marker.Kind == ModuleFileKind.Directory);
-                if (IsVendoredPackage(p, vers))
-                {
-                    omitted.Add(new ModuleFileError(p, ErrVendored));
-                    if (isDir && children.ContainsKey(p))
-                    {
-                        Walk(p);
-                    }
-                    continue;
-                }
-                if (isDir)
-                {
-                    if (name is ".bzr" or ".git" or ".hg" or ".svn")
-                    {
-                        omitted.Add(new ModuleFileError(p, ErrVcs));
-                        continue;
-                    }
-                    var goMod = p + "/go.mod";
-                    if (byPath.TryGetValue(goMod, out var gm) && gm.Kind != ModuleFileKind.Directory && !children.ContainsKey(goMod))
-                    {
-                        omitted.Add(new ModuleFileError(p, ErrSubmoduleDir));
-                        continue;
-                    }
-                    if (children.ContainsKey(p))
-                    {
-                        Walk(p);
-                    }
-                    continue;
-                }
-                var f = byPath[p];
-                if (f.Kind != ModuleFileKind.Regular)
-                {
-                    omitted.Add(new ModuleFileError(p, ErrNotRegular));
-                    continue;
-                }
-                files.Add(f);
-            }
-        }
-        Walk("");
-        return (files, omitted);
-    }
-
-    /// <summary>zip.go CheckDir over an in-memory tree: CheckFiles of the walked files, then the walk's omissions.</summary>
-    public static ModuleFileCheck CheckDirectoryTree(IEnumerable<ModuleFileEntry> tree)
-    {
-        var (files, omitted) = ListDirectoryTree(tree);
-        var cf = CheckFiles(files);
-        cf.Omitted.AddRange(omitted);
-        return cf;
-    }
-
-    /// <summary>
     /// LICENSE rule (coderepo.go codeRepo.Zip; go-proxy-protocol.md section 6.4): when the module
     /// root is a repository subdirectory (<paramref name="moduleSubdir"/> non-empty, including
     /// major-version subdirectories like <c>v2</c>) and the module tree has no non-directory
     /// entry named exactly <c>LICENSE</c> at its root, the caller must add the repository root
     /// <c>LICENSE</c> blob (raw, symlink target text if it is a symlink; nothing if missing or a
-    /// directory) via <see cref="RootLicenseEntry"/>. Size is not capped here: an oversized
+    /// directory). Size is not capped here: an oversized
     /// LICENSE is refused by <see cref="CheckFiles"/>.
     /// </summary>
     public static bool NeedsRootLicenseCopy(string moduleSubdir, IEnumerable<ModuleFileEntry> moduleFiles) =>
         moduleSubdir.Trim('/').Length > 0
         && !moduleFiles.Any(f => f.Path == "LICENSE" && f.Kind is not (ModuleFileKind.Directory or ModuleFileKind.Submodule));
 
-    /// <summary>The entry to append for the copied repository-root LICENSE.</summary>
-    public static ModuleFileEntry RootLicenseEntry(byte[] rootLicenseBlob) => ModuleFileEntry.FromBytes("LICENSE", rootLicenseBlob);
-
-    /// <summary>
-    /// zip.go CheckZip: validates an existing module zip for <paramref name="modulePath"/>@<paramref name="version"/>
-    /// (prefix, clean names, file path rules, collisions, go.mod placement and case, size limits).
-    /// Valid entries carry the full zip entry name and declared size; their Open is null.
-    /// Non-seekable streams are buffered.
-    /// </summary>
-    public static ModuleFileCheck CheckZip(Stream zip, string modulePath, string version)
-    {
-        var cf = new ModuleFileCheck();
-        var pre = ModuleVersion.CheckZipModuleVersion(modulePath, version);
-        if (pre is not null)
-        {
-            cf.ModuleError = pre;
-            return cf;
-        }
-        var seekable = DirHash.EnsureSeekable(zip);
-        try
-        {
-            if (seekable.Length > MaxZipFile)
-            {
-                cf.SizeError = $"module zip file is too large ({seekable.Length} bytes; limit is {MaxZipFile} bytes)";
-                return cf;
-            }
-            ZipArchive archive;
-            try
-            {
-                archive = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
-            }
-            catch (InvalidDataException e)
-            {
-                cf.ModuleError = "zip: not a valid zip file: " + e.Message;
-                return cf;
-            }
-            using (archive)
-            {
-                CheckZipEntries(archive, modulePath, version, cf);
-            }
-            return cf;
-        }
-        finally
-        {
-            if (!ReferenceEquals(seekable, zip))
-            {
-                seekable.Dispose();
-            }
-        }
-    }
-
-    private static void CheckZipEntries(ZipArchive archive, string modulePath, string version, ModuleFileCheck cf)
-    {
-        var prefix = $"{modulePath}@{version}/";
-        var collisions = new ZipCollisionChecker();
-        long size = 0;
-        foreach (var zf in archive.Entries)
-        {
-            void AddError(string reason) => cf.Invalid.Add(new ModuleFileError(zf.FullName, reason));
-            if (!zf.FullName.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                AddError($"path does not have prefix {GoString.Quote(prefix)}");
-                continue;
-            }
-            var name = zf.FullName[prefix.Length..];
-            if (name.Length == 0)
-            {
-                continue;
-            }
-            var isDir = name.EndsWith('/');
-            if (isDir)
-            {
-                name = name[..^1];
-            }
-            if (CleanPath(name) != name)
-            {
-                AddError(ErrPathNotClean);
-                continue;
-            }
-            if (ModulePath.CheckFilePath(name) is { } pathErr)
-            {
-                AddError(pathErr);
-                continue;
-            }
-            if (collisions.Check(name, isDir) is { } collision)
-            {
-                AddError(collision);
-                continue;
-            }
-            if (isDir)
-            {
-                continue;
-            }
-            var baseName = Split(name).Base;
-            if (string.Equals(baseName, "go.mod", StringComparison.OrdinalIgnoreCase))
-            {
-                if (baseName != name)
-                {
-                    AddError("go.mod file not in module root directory");
-                    continue;
-                }
-                if (name != "go.mod")
-                {
-                    AddError(ErrGoModCase);
-                    continue;
-                }
-            }
-            var sz = zf.Length;
-            if (sz >= 0 && MaxZipFile - size >= sz)
-            {
-                size += sz;
-            }
-            else
-            {
-                cf.SizeError ??= $"total uncompressed size of module contents too large (max size is {MaxZipFile} bytes)";
-            }
-            if (name == "go.mod" && sz > MaxGoMod)
-            {
-                AddError(ErrGoModSize);
-                continue;
-            }
-            if (name == "LICENSE" && sz > MaxLicense)
-            {
-                AddError(ErrLicenseSize);
-                continue;
-            }
-            cf.Valid.Add(new ModuleFileEntry(zf.FullName, sz, ModuleFileKind.Regular, null));
-        }
-    }
-
     // path.Split: dir keeps its trailing slash.
-    private static (string Dir, string Base) Split(string p)
+    internal static (string Dir, string Base) Split(string p)
     {
         var i = p.LastIndexOf('/');
         return (p[..(i + 1)], p[(i + 1)..]);

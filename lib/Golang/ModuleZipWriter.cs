@@ -66,8 +66,4 @@ public static class ModuleZipWriter
         zip.Finish();
         return new ModuleZipResult(null, cf);
     }
-
-    /// <summary>Create for a directory-like tree: applies the listFilesInDir rules first (zip.go CreateFromDir).</summary>
-    public static ModuleZipResult CreateFromTree(Stream output, string modulePath, string version, IEnumerable<ModuleFileEntry> tree) =>
-        Create(output, modulePath, version, ModuleZipRules.ListDirectoryTree(tree).Files);
 }

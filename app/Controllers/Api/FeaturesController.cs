@@ -6,49 +6,37 @@ using Microsoft.AspNetCore.Mvc;
 namespace GitLabLite.Controllers.Api;
 
 /// <summary>GitLab's admin Features API (lib/api/features.rb): list, definitions, set and delete flags.</summary>
+[Authenticate(RequireAdmin = true)]
 public sealed class FeaturesController(FeatureFlags flags) : ApiController
 {
     [HttpGet("features")]
     public async Task<IActionResult> Index()
     {
-        if (await AuthorizeAdminAsync() is { } denied) return denied;
         // Read through to the database: the admin sees changes another process made a moment ago.
-        var snapshot = await flags.ReloadAsync(HttpContext.RequestAborted);
+        var snapshot = await flags.ReloadAsync(Ct);
         return Ok(snapshot.Features.Values
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => FeaturePresenter.Present(f, flags.Definitions)));
     }
 
     [HttpGet("features/definitions")]
-    public async Task<IActionResult> Definitions()
-    {
-        if (await AuthorizeAdminAsync() is { } denied) return denied;
-        return Ok(flags.Definitions.All);
-    }
+    public IActionResult Definitions() => Ok(flags.Definitions.All);
 
     [HttpPost("features/{name}")]
     public async Task<IActionResult> Create(string name, [FromServices] SetFeatureService service)
     {
-        if (await AuthorizeAdminAsync() is { } denied) return denied;
         var (p, bindError) = await GitLabParams.ReadAsync<SetFeatureParams>(Request);
         if (p is null) return BadRequest(new { error = bindError });
         // Grape's declared-params errors come as {"error": ...}, unlike bad_request! ({"message": ...}).
         if (p.ParamsError() is { } error) return BadRequest(new { error });
-        var result = await service.ExecuteAsync(name, p, HttpContext.RequestAborted);
+        var result = await service.ExecuteAsync(name, p, Ct);
         return FromService(result, feature => FeaturePresenter.Present(feature, flags.Definitions), StatusCodes.Status201Created);
     }
 
     [HttpDelete("features/{name}")]
     public async Task<IActionResult> Destroy(string name, [FromServices] DeleteFeatureService service)
     {
-        if (await AuthorizeAdminAsync() is { } denied) return denied;
-        await service.ExecuteAsync(name, HttpContext.RequestAborted);
+        await service.ExecuteAsync(name, Ct);
         return NoContent();
-    }
-
-    private async Task<IActionResult?> AuthorizeAdminAsync()
-    {
-        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: true);
-        return denied ?? (auth.IsAdmin ? null : Forbidden403());
     }
 }

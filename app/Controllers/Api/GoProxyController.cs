@@ -1,38 +1,77 @@
-using System.Text;
+using System.Globalization;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
-using GitLabLite.Golang;
 using GitLabLite.Initializers;
+using GitLabLite.Models.Features;
+using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
+using GitLabLite.Services;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace GitLabLite.Controllers.Api;
 
 /// <summary>
-/// The GOPROXY protocol for one project (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest.
+/// The GOPROXY protocol (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest. Checks in API.md's
+/// order: the path is a proxy request, then authentication, project access and the go_proxy gate (the concern filters).
 /// Errors are text/plain one-liners, which `go` prints to the user.
 /// </summary>
 [ApiController]
-public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules, ModuleZipCache zips, InstanceSettings settings) : ControllerBase
+[Authenticate]
+public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips, InstanceSettings settings, IOptions<ZipBuildOptions> buildOptions)
+    : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
     // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
     private const string Immutable = "public, max-age=31536000, immutable";
 
+    private GoProxyRequest _request = null!;
+
     [HttpGet("api/v4/projects/{id}/packages/go/{**path}")]
     [HttpHead("api/v4/projects/{id}/packages/go/{**path}")]
-    public async Task<IActionResult> Serve()
+    [AuthorizeProject(ProjectAbility.ReadCode)]
+    [RequireFeature(FeatureNames.GoProxy)]
+    public Task<IActionResult> Project() => ServeAsync(HttpContext.ProjectPermissions().Project);
+
+    /// <summary>
+    /// A controller's own filter runs before every attribute filter: a target that is not a proxy request is answered
+    /// 404 before anything is authenticated, as GitLab's unmatched API routes are.
+    /// </summary>
+    async Task IAsyncActionFilter.OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        var request = GoProxyRequest.ParseOrNull(RawTarget());
-        if (request is null) return Text(404, "not found: not a module proxy path (<module>/@v/list, @v/<version>.info|.mod|.zip or @latest)");
-        var decision = await access.AuthorizeAsync(HttpContext, request.ProjectId);
-        if (decision.Project is not { } project)
+        if (GoProxyRequest.ParseOrNull(RawTarget()) is not { } request)
         {
-            if (decision.Status == 401) Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
-            return Text(decision.Status, decision.Reason);
+            context.Result = Text(404, "not found: not a module proxy path (<module>/@v/list, @v/<version>.info|.mod|.zip or @latest)");
+            return;
         }
+        _request = request;
+        await next();
+    }
+
+    IActionResult IAccessDeniedResponder.Deny(AccessDenial denial)
+    {
+        switch (denial.Kind)
+        {
+            case AccessDenialKind.Unauthorized:
+                // go retries with ~/.netrc only after a challenge.
+                Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
+                return Text(401, "unauthorized: this module needs credentials (a token with read_api in ~/.netrc)");
+            case AccessDenialKind.InvalidCredentials:
+                // The seed doc: "invalid HTTP credentials, you receive a 404".
+                return Text(404, denial.Reason);
+            case AccessDenialKind.InsufficientScope or AccessDenialKind.Forbidden:
+                return Text(403, denial.Reason);
+            default:
+                return Text(404, denial.Reason);
+        }
+    }
+
+    private async Task<IActionResult> ServeAsync(Project project)
+    {
+        var request = _request;
         using var module = modules.FindOrNull(project, request.ModulePath);
         if (module is null) return Text(404, $"not found: {request.ModulePath} is not a module of this project");
         var repositoryUrl = $"{settings.BaseUrl}/{project.FullPath}.git";
@@ -60,11 +99,16 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
     {
         var source = module.Source(version);
         if (source.Error is not null) return Text(404, $"not found: {source.Error}");
-        var zip = await zips.GetAsync(module, source.Value!, HttpContext.RequestAborted);
-        if (zip.Error is not null) return Text(404, $"not found: {zip.Error}");
+        var zip = await zips.GetAsync(module.RepositoryPath, source.Value!, HttpContext.RequestAborted);
+        if (zip.Reason == ServiceErrorReason.Unavailable)
+        {
+            Response.Headers.RetryAfter = buildOptions.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Text(503, zip.Message!);
+        }
+        if (!zip.Success) return Text(404, $"not found: {zip.Message}");
         Response.Headers.CacheControl = Immutable;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
-        var entry = zip.Value!;
+        var entry = zip.Payload!;
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
@@ -75,7 +119,7 @@ public sealed class GoProxyController(GoProxyAccess access, ModuleFinder modules
     private string RawTarget() =>
         HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget is ['/', ..] raw ? raw : (Request.PathBase + Request.Path).ToUriComponent();
 
-    private ContentResult Text(int status, string body) => new()
+    private static ContentResult Text(int status, string body) => new()
     {
         StatusCode = status,
         Content = body.EndsWith('\n') || body.Length == 0 ? body : body + "\n",

@@ -4,45 +4,45 @@ using GitLabLite.Golang;
 namespace GitLabLite.Controllers.Api;
 
 /// <summary>
-/// A GOPROXY request parsed from the raw request target, so that %2F in the project id and in module paths is
-/// seen exactly as sent: {id}/packages/go/{module}/@v/{list|version.info|.mod|.zip} or {module}/@latest.
-/// Module and version are !-case-decoded strictly; anything else is not a proxy request (404).
+/// A GOPROXY request parsed from the raw request target, so that %2F in module paths is seen exactly as sent: what
+/// follows <c>/packages/go/</c> (after a project's or group's id, or at the instance root) is
+/// {module}/@v/{list|version.info|.mod|.zip} or {module}/@latest. Module and version are !-case-decoded strictly;
+/// anything else is not a proxy request (404).
 /// </summary>
-public sealed partial record GoProxyRequest(string ProjectId, string ModulePath, GoProxyRequestKind Kind, string? Version)
+public sealed partial record GoProxyRequest(string ModulePath, GoProxyRequestKind Kind, string? Version)
 {
     public const int MaxTargetLength = 4096;
 
-    [GeneratedRegex(@"^/api/v4/projects/(?<id>[^/?#]+)/packages/go/(?<rest>[^?#]+)(?:\?.*)?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^/api/v4(?:/[^?#]*?)?/packages/go/(?<rest>[^?#]+)(?:\?.*)?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Target();
 
     public static GoProxyRequest? ParseOrNull(string rawTarget)
     {
         if (rawTarget.Length > MaxTargetLength || Target().Match(rawTarget) is not { Success: true } m) return null;
-        var id = Unescape(m.Groups["id"].Value);
         var rest = Unescape(m.Groups["rest"].Value);
-        if (id is null || rest is null) return null;
+        if (rest is null) return null;
         if (rest.EndsWith("/@latest", StringComparison.Ordinal))
-            return Build(id, rest[..^"/@latest".Length], GoProxyRequestKind.Latest, null);
+            return Build(rest[..^"/@latest".Length], GoProxyRequestKind.Latest, null);
         var at = rest.LastIndexOf("/@v/", StringComparison.Ordinal);
         if (at < 0) return null;
         var module = rest[..at];
         var file = rest[(at + "/@v/".Length)..];
-        if (file == "list") return Build(id, module, GoProxyRequestKind.List, null);
+        if (file == "list") return Build(module, GoProxyRequestKind.List, null);
         foreach (var (suffix, kind) in Suffixes)
             if (file.EndsWith(suffix, StringComparison.Ordinal) && file.Length > suffix.Length)
-                return Build(id, module, kind, file[..^suffix.Length]);
+                return Build(module, kind, file[..^suffix.Length]);
         return null;
     }
 
     private static readonly (string, GoProxyRequestKind)[] Suffixes =
         [(".info", GoProxyRequestKind.Info), (".mod", GoProxyRequestKind.Mod), (".zip", GoProxyRequestKind.Zip)];
 
-    private static GoProxyRequest? Build(string id, string escapedModule, GoProxyRequestKind kind, string? escapedVersion)
+    private static GoProxyRequest? Build(string escapedModule, GoProxyRequestKind kind, string? escapedVersion)
     {
         if (CaseEncoding.UnescapePath(escapedModule) is not { } module) return null;
         string? version = null;
         if (escapedVersion is not null && (version = CaseEncoding.UnescapeVersion(escapedVersion)) is null) return null;
-        return new GoProxyRequest(id, module, kind, version);
+        return new GoProxyRequest(module, kind, version);
     }
 
     /// <summary>Percent-decoding that refuses malformed escapes, invalid UTF-8 and control characters.</summary>

@@ -9,27 +9,17 @@ namespace GitLabLite.Controllers.Api;
 
 public sealed class ProjectsController(
     ProjectRepository projects, ProjectPresenter presenter, CreateProjectService create, UpdateProjectService update,
-    DestroyProjectService destroy) : ProjectsContextController
+    DestroyProjectService destroy) : ApiController
 {
     [HttpPost("projects")]
-    public async Task<IActionResult> Create()
-    {
-        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: true);
-        if (denied is not null) return denied;
-        var (p, invalid) = await ReadParamsAsync<CreateProjectParams>();
-        if (invalid is not null) return invalid;
-        return FromService(await create.ExecuteAsync(p!, auth, Ct), presenter.Present, StatusCodes.Status201Created);
-    }
+    public async Task<IActionResult> Create([FromParams] CreateProjectParams p) =>
+        FromService(await create.ExecuteAsync(p, Caller, Ct), presenter.Present, StatusCodes.Status201Created);
 
     /// <summary>Visible projects, newest first, as GitLab's default order_by=created_at (id) desc.</summary>
     [HttpGet("projects")]
-    public async Task<IActionResult> Index([FromQuery] Pagination pagination)
+    public async Task<IActionResult> Index([FromQuery] Pagination pagination, [FromParams] ListProjectsParams p)
     {
-        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: false);
-        if (denied is not null) return denied;
-        var (p, invalid) = await ReadParamsAsync<ListProjectsParams>();
-        if (invalid is not null) return invalid;
-        var filter = new ProjectListFilter(auth.User?.Id, auth.IsAdmin, string.IsNullOrEmpty(p!.Search) ? null : p.Search,
+        var filter = new ProjectListFilter(Caller.User?.Id, Caller.IsAdmin, string.IsNullOrEmpty(p.Search) ? null : p.Search,
             Membership: p.Membership, Owned: p.Owned, VisibilityLevel: (int?)VisibilityNames.Parse(p.Visibility));
         var page = await projects.ListVisibleAsync(filter, pagination.Offset, pagination.PerPage, Ct);
         var total = await projects.CountVisibleAsync(filter, Ct);
@@ -38,13 +28,8 @@ public sealed class ProjectsController(
     }
 
     [HttpGet("projects/{id}")]
-    public async Task<IActionResult> Show(string id)
-    {
-        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: false);
-        if (denied is not null) return denied;
-        var (found, missing) = await FindProjectAsync(id, auth);
-        return missing ?? Ok(presenter.Present(found!.Project));
-    }
+    [AuthorizeProject]
+    public IActionResult Show(string id) => Ok(presenter.Present(HttpContext.ProjectPermissions().Project));
 
     /// <summary>Where a background import stands (scheduled, started, finished, failed, or none).</summary>
     [HttpGet("projects/{id}/import")]
@@ -57,25 +42,13 @@ public sealed class ProjectsController(
     }
 
     [HttpPut("projects/{id}")]
-    public async Task<IActionResult> Update(string id)
-    {
-        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: true);
-        if (denied is not null) return denied;
-        var (found, missing) = await FindProjectAsync(id, auth);
-        if (missing is not null) return missing;
-        var (p, invalid) = await ReadParamsAsync<UpdateProjectParams>();
-        if (invalid is not null) return invalid;
-        return FromService(await update.ExecuteAsync(found!, p!, Ct), presenter.Present);
-    }
+    [AuthorizeProject]
+    public async Task<IActionResult> Update(string id, [FromParams] UpdateProjectParams p) =>
+        FromService(await update.ExecuteAsync(HttpContext.ProjectPermissions(), p, Ct), presenter.Present);
 
     /// <summary>GitLab deletes in the background and answers 202; here the deletion is done when it answers.</summary>
     [HttpDelete("projects/{id}")]
-    public async Task<IActionResult> Destroy(string id)
-    {
-        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: true);
-        if (denied is not null) return denied;
-        var (found, missing) = await FindProjectAsync(id, auth);
-        if (missing is not null) return missing;
-        return FromService(await destroy.ExecuteAsync(found!, Ct), _ => new { message = "202 Accepted" }, StatusCodes.Status202Accepted);
-    }
+    [AuthorizeProject]
+    public async Task<IActionResult> Destroy(string id) =>
+        FromService(await destroy.ExecuteAsync(HttpContext.ProjectPermissions(), Ct), _ => new { message = "202 Accepted" }, StatusCodes.Status202Accepted);
 }

@@ -9,11 +9,11 @@ public sealed class AuthThrottleMiddleware(RequestDelegate next, AuthFailureLimi
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (RequestAuthenticator.PresentsCredentials(http.Request) && limiter.RetryAfter(http.Connection.RemoteIpAddress) is { } wait)
+        if (RequestCredentials.Of(http).Presented && limiter.RetryAfter(http.Connection.RemoteIpAddress) is { } wait)
         {
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            http.Response.ContentType = "application/json";
+            http.Response.ContentType = GitLabJsonOutputFormatter.ContentType;
             await http.Response.WriteAsync(JsonSerializer.Serialize(new { message = "429 Too Many Requests: too many invalid credentials from this address" }));
             return;
         }

@@ -22,6 +22,13 @@ public static class GitLabParams
     /// <summary>The bound params, or an error message naming the offending field.</summary>
     public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request) where T : class
     {
+        var (value, error) = await ReadAsync(request, typeof(T));
+        return ((T?)value, error);
+    }
+
+    /// <summary>As <see cref="ReadAsync{T}(HttpRequest)"/>, for a type known at run time (model binding).</summary>
+    public static async Task<(object? Value, string? Error)> ReadAsync(HttpRequest request, Type type)
+    {
         var merged = new JsonObject();
         foreach (var (key, values) in request.Query)
             Add(merged, key, values);
@@ -40,12 +47,12 @@ public static class GitLabParams
             foreach (var (key, values) in form)
                 Add(merged, key, values);
         }
-        else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        else if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && ReadsBody(request))
         {
             JsonNode? body;
             try
             {
-                body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+                body = await ParseJsonOrNullAsync(request);
             }
             catch (JsonException e)
             {
@@ -62,13 +69,28 @@ public static class GitLabParams
         }
         try
         {
-            return (merged.Deserialize<T>(Json), null);
+            return (merged.Deserialize(type, Json), null);
         }
         catch (JsonException e)
         {
             var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body";
             return (null, $"{field} is invalid");
         }
+    }
+
+    /// <summary>
+    /// GitLab (Grape) reads a body only on POST, PUT, PATCH and DELETE: a GET with a JSON body or just a JSON content
+    /// type, which some clients send on every request, has its parameters in the query alone.
+    /// </summary>
+    private static bool ReadsBody(HttpRequest request) => !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+
+    /// <summary>The body's JSON, or null for an empty (or all-whitespace) body, which means no parameters.</summary>
+    private static async Task<JsonNode?> ParseJsonOrNullAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return bytes.Span.Trim(" \t\r\n"u8).IsEmpty ? null : JsonNode.Parse(bytes.Span);
     }
 
     private static void Add(JsonObject target, string key, Microsoft.Extensions.Primitives.StringValues values)

@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using GitLabLite.Finders.Projects;
+using GitLabLite.Git;
 using GitLabLite.Initializers;
+using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
 using GitLabLite.Repositories.Projects;
+using GitLabLite.Services.Features;
 using GitLabLite.Services.Users;
-using GitLabLite.Git;
 
 namespace GitLabLite.Controllers.Concerns;
 
@@ -17,7 +19,7 @@ namespace GitLabLite.Controllers.Concerns;
 /// </summary>
 public sealed class GoGetMiddleware(
     RequestDelegate next, RequestAuthenticator authenticator, ProjectRepository projects, ProjectFinder finder,
-    GoProxyAccess goProxy, RepositoryStorage storage, InstanceSettings settings)
+    ProjectFeatureGate features, RepositoryStorage storage, InstanceSettings settings)
 {
     private const int MaxSegments = 22;
 
@@ -47,7 +49,7 @@ public sealed class GoGetMiddleware(
                 await WriteAsync(http, 404, NotFound, "text/plain; charset=utf-8");
                 return;
             }
-            var proxy = await goProxy.EnabledAsync(project, http.RequestAborted) ? $"{settings.BaseUrl}/api/v4/projects/{project.Id}/packages/go" : null;
+            var proxy = await features.EnabledAsync(FeatureNames.GoProxy, project, http.RequestAborted) ? $"{settings.BaseUrl}/api/v4/projects/{project.Id}/packages/go" : null;
             await WriteAsync(http, 200, Html(project.FullPath, proxy), "text/html; charset=utf-8");
             return;
         }

@@ -14,9 +14,10 @@ namespace GitLabLite.Controllers.Git;
 /// suffix names the action; constrained routes outrank the plain catch-all other pages use.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[Authenticate(CheckScopes = false)]
 public sealed class GitHttpController(
-    ProjectFinder finder, RequestAuthenticator authenticator, RepositoryStorage storage, PostReceiveService postReceive,
-    ILogger<GitHttpController> logger) : ControllerBase
+    ProjectFinder finder, RepositoryStorage storage, PostReceiveService postReceive, ILogger<GitHttpController> logger)
+    : ControllerBase, IAccessDeniedResponder
 {
     private const string InfoRefs = "/info/refs";
 
@@ -88,8 +89,7 @@ public sealed class GitHttpController(
     private async Task<(Project? Project, IActionResult? Denied)> AuthorizeAsync(string path, string suffix, GitHttpService git)
     {
         var fullPath = RepositoryFullPath(path, suffix);
-        var auth = await authenticator.AuthenticateAsync(HttpContext);
-        if (auth.Status == Services.Users.AuthenticationStatus.Invalid) return (null, Challenge401("HTTP Basic: Access denied"));
+        var auth = HttpContext.Caller();
         var permissions = fullPath is null ? null : await finder.FindOrNullAsync(fullPath, auth, HttpContext.RequestAborted);
         var (decision, message) = GitAccess.Decide(permissions, auth.SignedIn, auth.HasScope, git.IsPush);
         if (decision == GitAccessDecision.Allowed && !storage.Exists(permissions!.Project.FullPath))
@@ -133,6 +133,9 @@ public sealed class GitHttpController(
         if (!result.Succeeded)
             logger.LogWarning("git {Command} for {Project} exited with {ExitCode}: {Stderr}", git.Command, project.FullPath, result.ExitCode, result.StandardError);
     }
+
+    /// <summary>Only invalid credentials reach here (scopes are <see cref="GitAccess"/>'s): git asks for other ones.</summary>
+    IActionResult IAccessDeniedResponder.Deny(AccessDenial denial) => Challenge401("HTTP Basic: Access denied");
 
     private ContentResult Challenge401(string message)
     {

@@ -1,8 +1,9 @@
-using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Finders.Projects;
+using GitLabLite.Models.Features;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Presenters.Web;
+using GitLabLite.Services.Features;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ namespace GitLabLite.Controllers.Web;
 /// names): the Go module versions its proxy serves. Readable by whoever may read the project's code.
 /// </summary>
 public sealed class PackagesController(
-    ProjectFinder projects, PackagesFinder packages, ModuleZipCache zips, GoProxyAccess goProxy, GoSetupPresenter goSetup) : WebController
+    ProjectFinder projects, PackagesFinder packages, ModuleZipCache zips, ProjectFeatureGate features, GoSetupPresenter goSetup) : WebController
 {
     private const string Suffix = "/-/packages";
 
@@ -38,6 +39,6 @@ public sealed class PackagesController(
         if (selectedId is { } id && rows.All(r => r.Package.Id != id)) return NotFoundPage();
         ViewData["Title"] = $"Package registry · {project.NameWithNamespace}";
         return View("~/Views/Packages/Index.cshtml",
-            new PackagesPage(project, goSetup.Present(project, CurrentUser), await goProxy.EnabledAsync(project, Ct), rows, selectedId));
+            new PackagesPage(project, goSetup.Present(project, CurrentUser), await features.EnabledAsync(FeatureNames.GoProxy, project, Ct), rows, selectedId));
     }
 }

@@ -1,11 +1,12 @@
-using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Finders.Projects;
 using GitLabLite.Golang;
 using GitLabLite.Initializers;
+using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Presenters.Web;
+using GitLabLite.Services.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GitLabLite.Controllers.Web;
@@ -16,7 +17,7 @@ namespace GitLabLite.Controllers.Web;
 /// answers lands here, and is a project page or the 404 page. A project the user may not see is that same 404.
 /// </summary>
 public sealed class ProjectsController(
-    ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, GoProxyAccess goProxy, GoSetupPresenter goSetup,
+    ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, ProjectFeatureGate features, GoSetupPresenter goSetup,
     InstanceSettings settings) : WebController
 {
     [HttpGet("{**fullPath}")]
@@ -31,7 +32,7 @@ public sealed class ProjectsController(
         var versions = permissions.CanReadCode ? RootModuleVersions(project) : [];
         ViewData["Title"] = project.NameWithNamespace;
         return View(new ProjectPage(permissions, $"{settings.BaseUrl}/{project.FullPath}.git", tags,
-            goSetup.Present(project, CurrentUser), await goProxy.EnabledAsync(project, Ct), versions));
+            goSetup.Present(project, CurrentUser), await features.EnabledAsync(FeatureNames.GoProxy, project, Ct), versions));
     }
 
     private async Task<ProjectPermissions?> FindAsync(string fullPath)

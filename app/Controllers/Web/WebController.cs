@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Models.Users;
-using GitLabLite.Repositories.Users;
+using GitLabLite.Presenters.Web;
 using GitLabLite.Services.Users;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using GitLabLite.Presenters.Web;
 
 namespace GitLabLite.Controllers.Web;
 
@@ -16,30 +13,25 @@ namespace GitLabLite.Controllers.Web;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-public abstract class WebController : Controller
+[Authenticate(SessionOnly = true)]
+public abstract class WebController : Controller, IAccessDeniedResponder
 {
     public const string FlashNotice = "notice";
     public const string FlashAlert = "alert";
 
     protected CancellationToken Ct => HttpContext.RequestAborted;
 
-    /// <summary>The session's user (null when signed out, or when the account was blocked since), loaded once per request.</summary>
-    protected User? CurrentUser { get; private set; }
+    /// <summary>The session's caller (anonymous when signed out, or when the account was blocked since).</summary>
+    protected AuthenticationResult Auth => HttpContext.Caller();
 
-    protected AuthenticationResult Auth => CurrentUser is { } user
-        ? new AuthenticationResult(AuthenticationStatus.Authenticated, user, null)
-        : AuthenticationResult.Anonymous;
+    protected User? CurrentUser => Auth.User;
 
-    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    IActionResult IAccessDeniedResponder.Deny(AccessDenial denial) => denial.Kind switch
     {
-        if (User.FindFirstValue(RequestAuthenticator.UserIdClaim) is { } id && long.TryParse(id, out var userId))
-        {
-            var user = await HttpContext.RequestServices.GetRequiredService<UserRepository>().FindOrNullAsync(userId, Ct);
-            CurrentUser = user is { Active: true } ? user : null;
-        }
-        ViewData["CurrentUser"] = CurrentUser;
-        await next();
-    }
+        AccessDenialKind.Unauthorized => RedirectToSignIn(),
+        AccessDenialKind.NotFound => NotFoundPage(),
+        _ => ForbiddenPage(),
+    };
 
     protected IActionResult NotFoundPage() => ErrorPage(404, "Page not found",
         "The page could not be found or you don't have permission to view it.");

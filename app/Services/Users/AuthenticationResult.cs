@@ -2,11 +2,19 @@ using GitLabLite.Models.Users;
 
 namespace GitLabLite.Services.Users;
 
-/// <summary>Who made a request: nobody, a valid token's user, or credentials that were presented but are not valid.</summary>
+/// <summary>Who made a request: nobody, a valid token's user, a browser session's user, or credentials that were presented but are not valid.</summary>
 public sealed record AuthenticationResult(AuthenticationStatus Status, User? User, PersonalAccessToken? Token)
 {
     public static readonly AuthenticationResult Anonymous = new(AuthenticationStatus.Anonymous, null, null);
     public static readonly AuthenticationResult Invalid = new(AuthenticationStatus.Invalid, null, null);
+
+    public static AuthenticationResult ForSession(User user) => new(AuthenticationStatus.Authenticated, user, null) { ViaSession = true };
+
+    /// <summary>
+    /// Signed in by the session cookie rather than by credentials the client sent explicitly: the one fact a
+    /// cross-site request check needs (a browser attaches the cookie to forged requests too, never a token).
+    /// </summary>
+    public bool ViaSession { get; private init; }
 
     public bool SignedIn => Status == AuthenticationStatus.Authenticated;
 

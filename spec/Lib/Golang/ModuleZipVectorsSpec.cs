@@ -45,7 +45,7 @@ public sealed class ModuleZipVectorsSpec
     {
         var test = GolangTxtar.Load(Path.Combine(Dir("create_from_dir"), vector));
         var files = test.Files.Select(f => ModuleFileEntry.FromBytes(f.Name, f.Data)).ToList();
-        AssertCreate(test, output => ModuleZipWriter.CreateFromTree(output, test.Header()["path"], test.Header()["version"], files));
+        AssertCreate(test, output => GolangZipChecks.CreateFromTree(output, test.Header()["path"], test.Header()["version"], files));
     }
 
     [TestMethod]
@@ -65,7 +65,7 @@ public sealed class ModuleZipVectorsSpec
     {
         var test = GolangTxtar.Load(Path.Combine(Dir("check_dir"), vector));
         var files = test.Files.Where(f => f.Name != "want").Select(f => ModuleFileEntry.FromBytes(f.Name, f.Data)).ToList();
-        var cf = ModuleZipRules.CheckDirectoryTree(files);
+        var cf = GolangZipChecks.CheckDirectoryTree(files);
         Assert.AreEqual(test.Text("want"), Format(cf, "$work/"));
     }
 
@@ -75,7 +75,7 @@ public sealed class ModuleZipVectorsSpec
     {
         var test = GolangTxtar.Load(Path.Combine(Dir("check_zip"), vector));
         using var zip = RawZip(test.Files.Where(f => f.Name != "want"));
-        var cf = ModuleZipRules.CheckZip(zip, test.Header()["path"], test.Header()["version"]);
+        var cf = GolangZipChecks.CheckZip(zip, test.Header()["path"], test.Header()["version"]);
         Assert.AreEqual(test.Text("want"), Format(cf, ""));
     }
 
@@ -86,7 +86,7 @@ public sealed class ModuleZipVectorsSpec
         var test = GolangTxtar.Load(Path.Combine(Dir("unzip"), vector));
         var header = test.Header();
         using var zip = RawZip(test.Files);
-        var cf = ModuleZipRules.CheckZip(zip, header["path"], header["version"]);
+        var cf = GolangZipChecks.CheckZip(zip, header["path"], header["version"]);
         if (header.TryGetValue("wantErr", out var wantErr))
         {
             Assert.IsNotNull(cf.Error, $"expected refusal: {wantErr}");

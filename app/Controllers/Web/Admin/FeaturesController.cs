@@ -1,4 +1,3 @@
-using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Features;
 using GitLabLite.Models.Features;
 using GitLabLite.Presenters.Features;
@@ -27,7 +26,7 @@ public sealed class FeaturesController(
         ViewData["Title"] = "Feature flags · Admin area";
         return View("~/Views/Admin/Features.cshtml", new FeaturesPage(
             features.Select(f => new FeatureRow(FeaturePresenter.Present(f, flags.Definitions), snapshot.Features.ContainsKey(f.Name), f.Actors)).ToList(),
-            actors, project ?? "", GoProxyAccess.FeatureName));
+            actors, project ?? "", FeatureNames.GoProxy));
     }
 
     /// <summary>scope "global" sets the boolean gate; "project" and "group" add (enable) or remove (disable) that actor.</summary>

@@ -18,9 +18,6 @@ public sealed class GoModule(Project project, string repositoryPath, GitRefSnaps
 
     public CodeRepo Code { get; } = code;
 
-    /// <summary>Whether answering needed the repository itself (false when the index knew everything).</summary>
-    public bool TouchedGit => objects.OpenedRepository;
-
     public IReadOnlyList<string> Versions() => refs.Memo($"list\n{Code.ModulePath}", Code.Versions);
 
     /// <summary>The list answer as sent, one version a line: rebuilding 10,000 lines per request cost ~2 ms.</summary>

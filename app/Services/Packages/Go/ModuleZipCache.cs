@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using GitLabLite.Finders.Packages.Go;
-using GitLabLite.Git;
 using GitLabLite.Golang;
 using GitLabLite.Initializers;
 using Microsoft.Extensions.Options;
@@ -12,27 +10,28 @@ namespace GitLabLite.Services.Packages.Go;
 
 /// <summary>
 /// Module zips built once and kept in an <see cref="IModuleZipStore"/>, addressed by (module, version, commit): a
-/// version's bytes never change once served. Concurrent requests for the same cold zip share one build. Every serve
-/// checks the file's size (one stat); the first serve of an entry in this process also checks its SHA-256, so a
-/// truncated or damaged file is rebuilt rather than served. The store is kept under GitLab:ZipCacheMaxBytes by
-/// evicting the least recently served entries after each build.
+/// version's bytes never change once served. Building is <see cref="CreateModuleZipService"/>'s; this cache decides
+/// when to build and what may be served. Concurrent requests for the same cold zip share one build, which is called
+/// off when every request waiting for it has gone. Every serve checks the file's size (one stat); the first serve
+/// of an entry in this process also checks its SHA-256, so a truncated or damaged file is rebuilt rather than
+/// served. The store is kept under GitLab:ZipCacheMaxBytes by evicting the least recently served entries after
+/// each build.
 /// </summary>
 public sealed class ModuleZipCache
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<ZipBuild>>> _building = new();
+    private readonly Dictionary<string, Flight> _flights = new(StringComparer.Ordinal);
     private readonly Lazy<ConcurrentDictionary<string, Tracked>> _entries;
     private readonly IModuleZipStore _store;
-    private readonly InstanceSettings _settings;
+    private readonly CreateModuleZipService _create;
     private readonly long _maxBytes;
     private readonly ILogger<ModuleZipCache> _logger;
     private readonly Lock _evictionLock = new();
-    private long _builds;
     private long _totalBytes;
 
-    public ModuleZipCache(IModuleZipStore store, InstanceSettings settings, IOptions<GitLabOptions> options, ILogger<ModuleZipCache> logger)
+    public ModuleZipCache(IModuleZipStore store, CreateModuleZipService create, IOptions<GitLabOptions> options, ILogger<ModuleZipCache> logger)
     {
         _store = store;
-        _settings = settings;
+        _create = create;
         _maxBytes = options.Value.ZipCacheMaxBytes;
         _logger = logger;
         _entries = new(() =>
@@ -43,25 +42,51 @@ public sealed class ModuleZipCache
         });
     }
 
-    /// <summary>Zips built by this process so far (specs count builds to see single flight and rebuilds).</summary>
-    public long Builds => Interlocked.Read(ref _builds);
-
-    /// <summary>The cached zip, building it first when needed, or the reason the version has no valid zip.</summary>
-    public async Task<GoResult<ModuleZipEntry>> GetAsync(GoModule module, ModuleSource source, CancellationToken ct)
+    /// <summary>
+    /// The cached zip, building it first when needed; otherwise why there is none: Unprocessable when the version
+    /// can never have one, Unavailable when the build limits left no room for now.
+    /// </summary>
+    public async Task<ServiceResponse<ModuleZipEntry>> GetAsync(string repositoryPath, ModuleSource source, CancellationToken ct)
     {
         var key = Key(source);
-        if (Usable(key) is { } cached) return GoResult<ModuleZipEntry>.Ok(cached);
-        var build = _building.GetOrAdd(key, _ => new Lazy<Task<ZipBuild>>(() => BuildAsync(module.RepositoryPath, source, key)));
+        if (Usable(key) is { } cached) return ServiceResponse<ModuleZipEntry>.Ok(cached);
+        Flight flight;
+        lock (_flights)
+        {
+            if (!_flights.TryGetValue(key, out flight!))
+                _flights[key] = flight = new Flight(token => BuildAsync(repositoryPath, source, key, token));
+            flight.Waiters++;
+        }
         try
         {
-            // The build runs to completion even if this caller goes away: others may be waiting on it.
-            var result = await build.Value.WaitAsync(ct);
-            return result.Entry is { } entry ? GoResult<ModuleZipEntry>.Ok(entry) : GoResult<ModuleZipEntry>.Fail(result.Error!);
+            return await flight.Build.WaitAsync(ct);
         }
         finally
         {
-            if (build.Value.IsCompleted) _building.TryRemove(new KeyValuePair<string, Lazy<Task<ZipBuild>>>(key, build));
+            lock (_flights)
+            {
+                if (--flight.Waiters == 0)
+                {
+                    _flights.Remove(key);
+                    // Nobody is left to serve it to: stop, so that a client storm that hangs up costs nothing more.
+                    if (!flight.Build.IsCompleted) flight.Cancel();
+                }
+            }
         }
+    }
+
+    /// <summary>The zip when it is cached and intact (never builds).</summary>
+    public ModuleZipEntry? FindOrNull(ModuleSource source) => Usable(Key(source));
+
+    /// <summary>
+    /// Drops <paramref name="entry"/> (a zip that turned out not to be what was promised), so the next request
+    /// rebuilds it; an entry that has been replaced since is left alone.
+    /// </summary>
+    public void Discard(ModuleZipEntry entry)
+    {
+        if (!_entries.Value.TryGetValue(entry.Key, out var tracked) || tracked.Entry != entry || !Forget(entry.Key, tracked)) return;
+        _logger.LogWarning("Discarding module zip {Key} ({H1})", entry.Key, entry.H1);
+        _store.Delete(entry.Key);
     }
 
     /// <summary>The size of the version's zip when it has been built already; null until then (never builds).</summary>
@@ -106,73 +131,14 @@ public sealed class ModuleZipCache
         return true;
     }
 
-    /// <summary>Builds on its own reader: the requesting one belongs to a request that may end first.</summary>
-    private Task<ZipBuild> BuildAsync(string repositoryPath, ModuleSource source, string key) => Task.Run(async () =>
+    private async Task<ServiceResponse<ModuleZipEntry>> BuildAsync(string repositoryPath, ModuleSource source, string key, CancellationToken ct)
     {
         // A request that found no entry may get here just after another build finished and left the single-flight map.
-        if (Usable(key) is { } built) return new ZipBuild(built, null);
-        var temp = _store.NewTempPath(key);
-        try
-        {
-            Interlocked.Increment(ref _builds);
-            var started = Stopwatch.GetTimestamp();
-            using var git = GitRepositoryReader.OpenOrNull(repositoryPath) ?? throw new IOException($"repository {repositoryPath} is gone");
-            using var blobs = new GitBlobBatch(repositoryPath);
-            GitArchive? archive = null;
-            try
-            {
-                var files = ModuleFiles.FromObjects(git, source, blobs.Open);
-                if (files is null)
-                {
-                    try
-                    {
-                        archive = await GitArchive.ExtractAsync(repositoryPath, source.Commit, source.Subdir, _settings.CachePath, CancellationToken.None);
-                    }
-                    catch (GitArchiveTooLargeException e)
-                    {
-                        return new ZipBuild(null, e.Message);
-                    }
-                    files = ModuleFiles.FromArchive(git, source, archive, blobs.Open);
-                }
-                var prefix = $"{source.ModulePath}@{source.Version}/";
-                // By name: the zip rules read the root go.mod once more (for its go version), and a list would count it twice.
-                var digests = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-                var hashed = files.Select(f => f.Open is { } open
-                    ? f with { Open = () => new DigestingStream(open(), hex => digests[prefix + f.Path] = hex) }
-                    : f).ToList();
-                ModuleZipResult result;
-                var sha256 = "";
-                await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-                {
-                    // On a thread of its own: the writer waits on compressions that run on the thread pool, and blocking a
-                    // pool thread for that would leave one core's worth of them waiting for the pool to grow.
-                    using (var output = new DigestingStream(file, hex => sha256 = hex, leaveInnerOpen: true))
-                        result = await Task.Factory.StartNew(
-                            () => ModuleZipWriter.Create(output, source.ModulePath, source.Version, hashed,
-                                valid => blobs.Prefetch(valid.Select(f => f.BlobId).OfType<string>())),
-                            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                    await file.FlushAsync();
-                    file.Flush(flushToDisk: true);
-                }
-                if (!result.Success) return new ZipBuild(null, result.Error);
-                var h1 = DirHash.Hash1FromDigests(digests.Select(d => (d.Key, d.Value))) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
-                var size = new FileInfo(temp).Length;
-                var entry = _store.Commit(key, temp, size, h1, sha256);
-                Remember(entry);
-                _logger.LogInformation("Built module zip {Module}@{Version} ({Bytes} bytes, {H1}) in {Elapsed} ms",
-                    source.ModulePath, source.Version, size, h1, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return new ZipBuild(entry, null);
-            }
-            finally
-            {
-                archive?.Dispose();
-            }
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    });
+        if (Usable(key) is { } built) return ServiceResponse<ModuleZipEntry>.Ok(built);
+        var result = await _create.ExecuteAsync(repositoryPath, source, key, ct);
+        if (result.Payload is { } entry) Remember(entry);
+        return result;
+    }
 
     private void Remember(ModuleZipEntry entry)
     {
@@ -197,7 +163,20 @@ public sealed class ModuleZipCache
         }
     }
 
-    private sealed record ZipBuild(ModuleZipEntry? Entry, string? Error);
+    /// <summary>One build and the requests waiting for it; it runs on its own token, cancelled only when they all leave.</summary>
+    private sealed class Flight
+    {
+        private readonly CancellationTokenSource _cancel = new();
+
+        // Started on the pool: the caller holds the single-flight lock, and a build begins with a hash check.
+        public Flight(Func<CancellationToken, Task<ServiceResponse<ModuleZipEntry>>> build) => Build = Task.Run(() => build(_cancel.Token));
+
+        public Task<ServiceResponse<ModuleZipEntry>> Build { get; }
+
+        public int Waiters { get; set; }
+
+        public void Cancel() => _cancel.Cancel();
+    }
 
     /// <summary>An entry with its last use (for LRU) and whether this process has checked its hash.</summary>
     private sealed class Tracked(ModuleZipEntry entry, bool verified)

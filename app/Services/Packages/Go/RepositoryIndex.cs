@@ -16,13 +16,13 @@ public sealed class RepositoryIndex
 {
     private readonly ConcurrentDictionary<long, Entry> _entries = new();
 
-    public RepositoryIndex(RepositoryChangeNotifier notifier) =>
+    private readonly GoProxyMetrics _metrics;
+
+    public RepositoryIndex(RepositoryChangeNotifier notifier, GoProxyMetrics metrics)
+    {
+        _metrics = metrics;
         notifier.RefsChanged += projectId => { if (_entries.TryGetValue(projectId, out var entry)) entry.Stale = true; };
-
-    /// <summary>Times the refs were read from git (for specs and the benchmark's cold/warm split).</summary>
-    public long RefReads => Interlocked.Read(ref _refReads);
-
-    private long _refReads;
+    }
 
     /// <summary>The current refs and facts of the project's repository, or null when there is no repository at <paramref name="repositoryPath"/>.</summary>
     public (GitRefSnapshot Refs, CommitFacts Facts)? Find(long projectId, string repositoryPath)
@@ -47,7 +47,7 @@ public sealed class RepositoryIndex
             using var git = GitRepositoryReader.OpenOrNull(repositoryPath);
             if (git is null) return null;
             var refs = git.ReadRefs();
-            Interlocked.Increment(ref _refReads);
+            _metrics.RefReads.Add(1);
             entry.State = new RefsState(fingerprint, refs);
             return (refs, entry.Facts);
         }
