@@ -33,13 +33,8 @@ public sealed class ProjectsController(
 
     /// <summary>Where a background import stands (scheduled, started, finished, failed, or none).</summary>
     [HttpGet("projects/{id}/import")]
-    public async Task<IActionResult> Import(string id)
-    {
-        var (auth, denied) = await AuthorizeApiAsync(requireSignIn: false);
-        if (denied is not null) return denied;
-        var (found, missing) = await FindProjectAsync(id, auth);
-        return missing ?? Ok(presenter.PresentImport(found!.Project));
-    }
+    [AuthorizeProject]
+    public IActionResult Import(string id) => Ok(presenter.PresentImport(HttpContext.ProjectPermissions().Project));
 
     [HttpPut("projects/{id}")]
     [AuthorizeProject]
