@@ -176,6 +176,13 @@ CREATE SEQUENCE public.routes_id_seq
 
 ALTER SEQUENCE public.routes_id_seq OWNED BY public.routes.id;
 
+CREATE TABLE public.sign_in_attempts (
+    account_key text NOT NULL,
+    client_key text NOT NULL,
+    failures integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
 CREATE TABLE public.user_sessions (
     id bigint NOT NULL,
     session_digest text NOT NULL,
@@ -201,8 +208,6 @@ CREATE TABLE public.users (
     encrypted_password text NOT NULL,
     admin boolean DEFAULT false NOT NULL,
     state text DEFAULT 'active'::text NOT NULL,
-    failed_attempts integer DEFAULT 0 NOT NULL,
-    locked_until timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -261,6 +266,9 @@ ALTER TABLE ONLY public.projects
 ALTER TABLE ONLY public.routes
     ADD CONSTRAINT routes_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.sign_in_attempts
+    ADD CONSTRAINT sign_in_attempts_pkey PRIMARY KEY (account_key, client_key);
+
 ALTER TABLE ONLY public.user_sessions
     ADD CONSTRAINT user_sessions_pkey PRIMARY KEY (id);
 
@@ -290,6 +298,8 @@ CREATE UNIQUE INDEX index_projects_on_namespace_and_lower_path ON public.project
 CREATE UNIQUE INDEX index_routes_on_lower_path ON public.routes USING btree (lower(path));
 
 CREATE UNIQUE INDEX index_routes_on_source ON public.routes USING btree (source_type, source_id);
+
+CREATE INDEX index_sign_in_attempts_on_expires_at ON public.sign_in_attempts USING btree (expires_at);
 
 CREATE INDEX index_user_sessions_on_last_activity_at ON public.user_sessions USING btree (last_activity_at);
 

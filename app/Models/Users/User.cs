@@ -9,8 +9,6 @@ public sealed record User
     public string EncryptedPassword { get; init; } = "";
     public bool Admin { get; init; }
     public string State { get; init; } = "active";
-    public int FailedAttempts { get; init; }
-    public DateTime? LockedUntil { get; init; }
     public DateTime CreatedAt { get; init; }
 
     public bool Active => State == "active";
