@@ -3,6 +3,7 @@ using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
+using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Services;
@@ -16,13 +17,17 @@ using Microsoft.Net.Http.Headers;
 namespace GitLabLite.Controllers.Api;
 
 /// <summary>
-/// The GOPROXY protocol (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest. Checks in API.md's
-/// order: the path is a proxy request, then authentication, project access and the go_proxy gate (the concern filters).
-/// Errors are text/plain one-liners, which `go` prints to the user.
+/// The GOPROXY protocol (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest, for one project, for
+/// every project of a group, or for the whole instance; the last two find the project from the module path
+/// (<see cref="ModuleProjectFinder"/>) and then answer with exactly the project endpoint's code. Checks in API.md's
+/// order: the path is a proxy request, then authentication, project access and the go_proxy gate. Errors are
+/// text/plain one-liners, which `go` prints to the user; a 404 sends `go` on to its next GOPROXY entry.
 /// </summary>
 [ApiController]
 [Authenticate]
-public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips, InstanceSettings settings, IOptions<ZipBuildOptions> buildOptions)
+public sealed class GoProxyController(
+    ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, ModuleZipCache zips, ProjectUrls urls,
+    IOptions<ZipBuildOptions> buildOptions)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
     // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
@@ -35,6 +40,17 @@ public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips,
     [AuthorizeProject(ProjectAbility.ReadCode)]
     [RequireFeature(FeatureNames.GoProxy)]
     public Task<IActionResult> Project() => ServeAsync(HttpContext.ProjectPermissions().Project);
+
+    /// <summary>One GOPROXY entry for every project of the instance.</summary>
+    [HttpGet("api/v4/packages/go/{**path}")]
+    [HttpHead("api/v4/packages/go/{**path}")]
+    public Task<IActionResult> Instance() => ResolveAndServeAsync(null);
+
+    /// <summary>One GOPROXY entry for the projects of a group and its subgroups (GitLab's group package endpoint style).</summary>
+    [HttpGet("api/v4/groups/{id}/-/packages/go/{**path}")]
+    [HttpHead("api/v4/groups/{id}/-/packages/go/{**path}")]
+    [AuthorizeGroup]
+    public Task<IActionResult> Group() => ResolveAndServeAsync(HttpContext.GroupPermissions().Group);
 
     /// <summary>
     /// A controller's own filter runs before every attribute filter: a target that is not a proxy request is answered
@@ -69,21 +85,34 @@ public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips,
         }
     }
 
+    private async Task<IActionResult> ResolveAndServeAsync(Namespace? group)
+    {
+        var modulePath = _request.ModulePath;
+        var caller = HttpContext.Caller();
+        var found = await moduleProjects.FindAsync(modulePath, caller, group, HttpContext.RequestAborted);
+        if (found.Project is { } permissions) return await ServeAsync(permissions.Project);
+        // Anonymous callers are asked for credentials for any path a private project could have: the answer must
+        // not depend on whether one exists, and go sends ~/.netrc only after a challenge.
+        if (found.CouldBeLocal && !caller.SignedIn) return ((IAccessDeniedResponder)this).Deny(AccessDenial.Unauthorized);
+        var where = group is null ? "this instance" : $"group {group.FullPath}";
+        return Text(404, $"not found: {modulePath}: no project of {where} that you can read serves this module with the Go proxy on");
+    }
+
     private async Task<IActionResult> ServeAsync(Project project)
     {
         var request = _request;
         using var module = modules.FindOrNull(project, request.ModulePath);
         if (module is null) return Text(404, $"not found: {request.ModulePath} is not a module of this project");
-        var repositoryUrl = $"{settings.BaseUrl}/{project.FullPath}.git";
+        var repositoryUrl = urls.HttpUrlToRepo(project);
         switch (request.Kind)
         {
             case GoProxyRequestKind.List:
-                return File(module.ListBody(), "text/plain; charset=utf-8");
+                return File(versions.ListBody(module), "text/plain; charset=utf-8");
             case GoProxyRequestKind.Latest:
             case GoProxyRequestKind.Info:
-                var info = request.Kind == GoProxyRequestKind.Latest ? module.Latest() : module.Stat(request.Version!);
+                var info = request.Kind == GoProxyRequestKind.Latest ? versions.Latest(module) : versions.Find(module, request.Version!);
                 if (info.Error is not null) return Text(404, $"not found: {info.Error}");
-                if (request.Version == info.Value!.Version) Response.Headers.CacheControl = Immutable;
+                if (request.Version == info.Value!.Name) Response.Headers.CacheControl = Immutable;
                 return Content(ModuleVersionPresenter.Present(info.Value, repositoryUrl, module.Code.CodeDir), "application/json");
             case GoProxyRequestKind.Mod:
                 var mod = module.GoMod(request.Version!);
@@ -95,7 +124,7 @@ public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips,
         }
     }
 
-    private async Task<IActionResult> ZipAsync(GoModule module, string version)
+    private async Task<IActionResult> ZipAsync(Module module, string version)
     {
         var source = module.Source(version);
         if (source.Error is not null) return Text(404, $"not found: {source.Error}");
