@@ -280,7 +280,8 @@ CREATE TABLE public.users (
     admin boolean DEFAULT false NOT NULL,
     state text DEFAULT 'active'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_activity_on date
 );
 
 CREATE SEQUENCE public.users_id_seq

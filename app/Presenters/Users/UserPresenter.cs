@@ -24,6 +24,7 @@ public sealed class UserPresenter(InstanceSettings settings)
     {
         // Users are created confirmed (no email confirmation flow).
         ConfirmedAt = user.CreatedAt,
+        LastActivityOn = user.LastActivityOn,
         Email = user.Email,
         CommitEmail = user.Email,
         CanCreateGroup = true,

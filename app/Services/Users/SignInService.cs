@@ -13,13 +13,15 @@ namespace GitLabLite.Services.Users;
 /// is claimed atomically before the password is checked, so concurrent guesses get exactly that many checks. Unknown
 /// logins are counted and answered exactly as accounts are, so sign-in reveals nothing about who has an account.
 /// </summary>
-public sealed class SignInService(UserRepository users, SignInAttemptRepository attempts, IPasswordHasher<User> hasher)
+public sealed class SignInService(UserRepository users, SignInAttemptRepository attempts, UserActivityService activity, IPasswordHasher<User> hasher)
 {
     public const int MaxAttempts = 5;
     public const int MaxAttemptsPerAddress = 30;
     public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(10);
     public const string InvalidMessage = "Invalid login or password.";
     public const string LockedMessage = "Sign-in is locked after too many failed attempts. Try again in 10 minutes.";
+    public const string BlockedMessage = "Your account has been blocked. Please contact your GitLab administrator if you think this is an error.";
+    public const string ReactivatedMessage = "Welcome back! Your account had been deactivated due to inactivity but is now reactivated.";
 
     // The address's own total across accounts.
     private const string AddressKey = "*";
@@ -36,14 +38,21 @@ public sealed class SignInService(UserRepository users, SignInAttemptRepository 
         if (!await attempts.TryClaimAsync(AddressKey, clientKey, MaxAttemptsPerAddress, LockFor, ct)
             || !await attempts.TryClaimAsync(accountKey, clientKey, MaxAttempts, LockFor, ct))
             return ServiceResponse<User>.Error(LockedMessage, ServiceErrorReason.Forbidden);
-        if (user is not { Active: true })
+        if (user is null)
         {
             hasher.VerifyHashedPassword(new User(), DummyHash, password);
             return Invalid();
         }
         if (hasher.VerifyHashedPassword(user, user.EncryptedPassword, password) == PasswordVerificationResult.Failed) return Invalid();
         await attempts.SucceededAsync(accountKey, AddressKey, clientKey, ct);
-        return ServiceResponse<User>.Ok(user);
+        // Only the right password learns that the account is blocked (Devise's inactive_message), as in GitLab.
+        if (user.Blocked) return ServiceResponse<User>.Error(BlockedMessage, ServiceErrorReason.Forbidden);
+        await activity.RecordAsync(user, ct);
+        if (!user.Deactivated) return ServiceResponse<User>.Ok(user);
+        // A deactivated user who signs in is active again (GitLab: "log back in from a web browser to reactivate").
+        if (!await users.ChangeStateAsync(user.Id, [User.StateDeactivated], User.StateActive, ct))
+            return ServiceResponse<User>.Error(BlockedMessage, ServiceErrorReason.Forbidden);
+        return new ServiceResponse<User>(user with { State = User.StateActive }, ReactivatedMessage, ServiceErrorReason.None);
     }
 
     /// <summary>The address, IPv6 by its /64: one host gets a whole /64, and rotating within it must not buy new attempts.</summary>
