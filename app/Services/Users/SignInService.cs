@@ -13,7 +13,7 @@ namespace GitLabLite.Services.Users;
 /// is claimed atomically before the password is checked, so concurrent guesses get exactly that many checks. Unknown
 /// logins are counted and answered exactly as accounts are, so sign-in reveals nothing about who has an account.
 /// </summary>
-public sealed class SignInService(UserRepository users, SignInAttemptRepository attempts, UserActivityService activity, IPasswordHasher<User> hasher)
+public sealed class SignInService(UserRepository users, SignInAttemptRepository attempts, UserActivityService activity, IPasswordHasher<User> hasher, AuthMetrics metrics)
 {
     public const int MaxAttempts = 5;
     public const int MaxAttemptsPerAddress = 30;
@@ -41,9 +41,14 @@ public sealed class SignInService(UserRepository users, SignInAttemptRepository 
         if (user is null)
         {
             hasher.VerifyHashedPassword(new User(), DummyHash, password);
+            metrics.PasswordFailure();
             return Invalid();
         }
-        if (hasher.VerifyHashedPassword(user, user.EncryptedPassword, password) == PasswordVerificationResult.Failed) return Invalid();
+        if (hasher.VerifyHashedPassword(user, user.EncryptedPassword, password) == PasswordVerificationResult.Failed)
+        {
+            metrics.PasswordFailure();
+            return Invalid();
+        }
         await attempts.SucceededAsync(accountKey, AddressKey, clientKey, ct);
         // Only the right password learns that the account is blocked (Devise's inactive_message), as in GitLab.
         if (user.Blocked) return ServiceResponse<User>.Error(BlockedMessage, ServiceErrorReason.Forbidden);
