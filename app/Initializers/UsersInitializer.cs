@@ -14,6 +14,9 @@ public static class UsersInitializer
     {
         services.AddSingleton<UserRepository>();
         services.AddSingleton<PersonalAccessTokenRepository>();
+        services.AddSingleton<DeployTokenRepository>();
+        services.AddSingleton<CreateDeployTokenService>();
+        services.AddSingleton<DeployTokenPresenter>();
         services.AddSingleton<UserSessionRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
         services.AddSingleton<ChangePasswordService>();

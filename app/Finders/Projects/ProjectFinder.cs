@@ -10,13 +10,13 @@ public sealed class ProjectFinder(ProjectRepository projects, MemberRepository m
     public async Task<ProjectPermissions?> FindOrNullAsync(string idOrPath, AuthenticationResult auth, CancellationToken ct)
     {
         var found = await FindWithAccessOrNullAsync(idOrPath, auth.User?.Id, ct);
-        return found is var (project, access) ? new ProjectPermissions(project, access, auth.SignedIn, auth.IsAdmin) : null;
+        return found is var (project, access) ? auth.PermissionsOn(project, access) : null;
     }
 
     public async Task<ProjectPermissions> PermissionsAsync(Project project, AuthenticationResult auth, CancellationToken ct)
     {
         var access = auth.User is { } user ? await members.ProjectAccessAsync(project.Id, user.Id, ct) : AccessLevel.NoAccess;
-        return new ProjectPermissions(project, access, auth.SignedIn, auth.IsAdmin);
+        return auth.PermissionsOn(project, access);
     }
 
     private Task<(Project Project, AccessLevel Access)?> FindWithAccessOrNullAsync(string idOrPath, long? userId, CancellationToken ct)
