@@ -20,15 +20,17 @@ namespace GitLabLite.Controllers.Api;
 /// <summary>
 /// The GOPROXY protocol (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest, for one project, for
 /// every project of a group, or for the whole instance; the last two find the project from the module path
-/// (<see cref="ModuleProjectFinder"/>) and then answer with exactly the project endpoint's code. Checks in API.md's
-/// order: the path is a proxy request, then authentication, project access and the go_proxy gate. Errors are
-/// text/plain one-liners, which `go` prints to the user; a 404 sends `go` on to its next GOPROXY entry.
+/// (<see cref="ModuleProjectFinder"/>) and then answer with exactly the project endpoint's code, or, for a path that is
+/// not under the instance's host, pull the public module through (<see cref="PullThroughService"/>: verified against
+/// the checksum database; a path under the host is never sent upstream). Checks in API.md's order: the path is a
+/// proxy request, then authentication, project access and the go_proxy gate. Errors are text/plain one-liners, which
+/// `go` prints to the user; a 404 sends `go` on to its next GOPROXY entry.
 /// </summary>
 [ApiController]
 [Authenticate(AllowDeployTokens = true, ReadScopes = new[] { DeployTokenScopes.ReadPackageRegistry, DeployTokenScopes.WritePackageRegistry })]
 public sealed class GoProxyController(
     ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, ModuleZipCache zips, ProjectUrls urls,
-    IOptions<ZipBuildOptions> buildOptions)
+    IOptions<ZipBuildOptions> buildOptions, PullThroughService pullThrough, PullThroughScopeFinder pullThroughScopes, PullThroughAccess pullThroughAccess)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
     // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
@@ -73,19 +75,18 @@ public sealed class GoProxyController(
         switch (denial.Kind)
         {
             case AccessDenialKind.Unauthorized:
-                // go retries with ~/.netrc only after a challenge.
-                Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
-                return Text(401, "unauthorized: this module needs credentials (a token with read_api in ~/.netrc)");
+                return Challenge("unauthorized: this module needs credentials (a token with read_api in ~/.netrc)");
             case AccessDenialKind.InvalidCredentials when ResolvesModulePath && urls.IsUnderModulePrefix(_request.ModulePath):
                 // Not the project endpoint's 404: on the instance and group endpoints it would send go, with a path of
                 // this instance, on to the next GOPROXY entry.
-                Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
-                return Text(401, "unauthorized: invalid credentials (an expired, revoked or mistyped token in ~/.netrc?)");
+                return Challenge("unauthorized: invalid credentials (an expired, revoked or mistyped token in ~/.netrc?)");
             case AccessDenialKind.InvalidCredentials:
                 // The seed doc: "invalid HTTP credentials, you receive a 404".
                 return Text(404, denial.Reason);
             case AccessDenialKind.InsufficientScope or AccessDenialKind.Forbidden:
                 return Text(403, denial.Reason);
+            case AccessDenialKind.AccountDenied:
+                return Text(403, $"forbidden: {denial.Reason}");
             default:
                 return Text(404, denial.Reason);
         }
@@ -97,6 +98,7 @@ public sealed class GoProxyController(
     private async Task<IActionResult> ResolveAndServeAsync(Namespace? group)
     {
         var modulePath = _request.ModulePath;
+        if (!pullThrough.IsPrivate(modulePath)) return await PullAsync(group);
         var caller = HttpContext.Caller();
         var found = await moduleProjects.FindAsync(modulePath, caller, group, HttpContext.RequestAborted);
         if (found.Project is { } permissions) return await ServeAsync(permissions.Project);
@@ -107,6 +109,34 @@ public sealed class GoProxyController(
         // callers are challenged, since go sends ~/.netrc only after a 401.
         if (!caller.SignedIn) return ((IAccessDeniedResponder)this).Deny(AccessDenial.Unauthorized);
         return Text(403, $"forbidden: {modulePath}: no project of {where} that you can read serves this module with the Go proxy on");
+    }
+
+    /// <summary>A public module (any path outside the instance's host) through the endpoint's rules and upstreams.</summary>
+    private async Task<IActionResult> PullAsync(Namespace? group)
+    {
+        var ct = HttpContext.RequestAborted;
+        var scope = await pullThroughScopes.FindAsync(group, ct);
+        // With pull-through off there is nothing to authenticate for: the service answers 404 and go moves on.
+        if (!pullThrough.IsOff(scope) && await pullThroughAccess.RefusalAsync(HttpContext) is { } refused) return Answer(refused);
+        var request = _request;
+        var file = request.Kind switch
+        {
+            GoProxyRequestKind.List => PulledFile.List,
+            GoProxyRequestKind.Latest => PulledFile.Latest,
+            GoProxyRequestKind.Info => PulledFile.Info,
+            GoProxyRequestKind.Mod => PulledFile.Mod,
+            _ => PulledFile.Zip,
+        };
+        var result = await pullThrough.ServeAsync(request.ModulePath, file, request.Version, scope, ct);
+        if (result.Zip is { } zip) return SendZip(zip, request.Version!);
+        return Answer(result);
+    }
+
+    private ActionResult Answer(PullThroughResult result)
+    {
+        if (result.Body is null) return result.Status == 401 ? Challenge(result.Text!) : Text(result.Status, result.Text!);
+        if (result.Immutable) Response.Headers.CacheControl = Immutable;
+        return File(result.Body, result.ContentType);
     }
 
     private async Task<IActionResult> ServeAsync(Project project)
@@ -146,13 +176,24 @@ public sealed class GoProxyController(
             return Text(503, zip.Message!);
         }
         if (!zip.Success) return Text(404, $"not found: {zip.Message}");
+        return SendZip(zip.Payload!, version);
+    }
+
+    private PhysicalFileResult SendZip(ModuleZipEntry entry, string version)
+    {
         Response.Headers.CacheControl = Immutable;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
-        var entry = zip.Payload!;
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
         return PhysicalFile(entry.Path, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
+    }
+
+    /// <summary>A 401 with the Basic challenge: go retries with ~/.netrc only after one.</summary>
+    private ContentResult Challenge(string reason)
+    {
+        Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
+        return Text(401, reason);
     }
 
     /// <summary>The target as sent (origin form); hosts without one (TestServer, absolute-form requests) give the escaped path.</summary>

@@ -27,7 +27,9 @@ public sealed class AuthenticateFilter(RequestAuthenticator authenticator, Authe
 
     private AccessDenial? DenialOrNull(AuthenticationResult caller, string method)
     {
-        if (caller.Status == AuthenticationStatus.Invalid || (caller.DeployToken is not null && !options.AllowDeployTokens))
+        if (caller.Status == AuthenticationStatus.Invalid)
+            return caller.DeniedReason is { } reason ? AccessDenial.AccountDenied(reason) : AccessDenial.InvalidCredentials;
+        if (caller.DeployToken is not null && !options.AllowDeployTokens)
             return AccessDenial.InvalidCredentials;
         var read = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
         // The API's rules (writes need a signed-in caller with api); pages and git decide the rest themselves.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using GitLabLite.Initializers;
 using GitLabLite.Models.Users;
 using GitLabLite.Repositories.Users;
 
@@ -10,7 +11,8 @@ namespace GitLabLite.Services.Users;
 /// personal access token brings its user (looked up together); a deploy token (gldt- prefix) is accepted only with
 /// its own username as the HTTP Basic login, as GitLab's.
 /// </summary>
-public sealed class TokenAuthenticator(PersonalAccessTokenRepository tokens, DeployTokenRepository deployTokens, TimeProvider clock)
+public sealed class TokenAuthenticator(
+    PersonalAccessTokenRepository tokens, DeployTokenRepository deployTokens, UserActivityService activity, InstanceSettings settings, TimeProvider clock)
 {
     public async Task<AuthenticationResult> AuthenticateAsync(string token, string? basicUsername, CancellationToken ct)
     {
@@ -20,11 +22,15 @@ public sealed class TokenAuthenticator(PersonalAccessTokenRepository tokens, Dep
         // The index lookup is by equality; the fixed-time compare keeps the final decision free of early exits.
         if (await tokens.FindByDigestWithUserOrNullAsync(digest, ct) is not ({ } record, { } user) || !SameDigest(record.TokenDigest, digest))
             return AuthenticationResult.Invalid;
-        if (!record.Active(clock.GetUtcNow().UtcDateTime) || !user.Active)
+        if (!record.Active(clock.GetUtcNow().UtcDateTime))
             return AuthenticationResult.Invalid;
+        // A blocked or deactivated user's token is genuine but refused, with the reason (GitLab's API 403).
+        if (user.AccessDeniedReason(settings.BaseUrl) is { } reason)
+            return AuthenticationResult.Denied(reason);
         // The UPDATE is throttled to once a minute anyway; skipping the round trip keeps authenticated reads read-only.
         if (record.LastUsedAt is not { } used || used < clock.GetUtcNow().UtcDateTime.AddMinutes(-1))
             await tokens.TouchLastUsedAsync(record.Id, ct);
+        await activity.RecordAsync(user, ct);
         return new AuthenticationResult(AuthenticationStatus.Authenticated, user, record);
     }
 
