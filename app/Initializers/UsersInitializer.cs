@@ -16,6 +16,8 @@ public static class UsersInitializer
         services.AddSingleton<PersonalAccessTokenRepository>();
         services.AddSingleton<DeployTokenRepository>();
         services.AddSingleton<CreateDeployTokenService>();
+        services.AddSingleton<RevokeDeployTokenService>();
+        services.AddSingleton<DeployTokensFinder>();
         services.AddSingleton<DeployTokenPresenter>();
         services.AddSingleton<UserSessionRepository>();
         services.AddSingleton<RevokeUserSessionsService>();

@@ -2,7 +2,7 @@ using GitLabLite.Controllers.Api.Params;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Models.Users;
 using GitLabLite.Presenters.Users;
-using GitLabLite.Repositories.Users;
+using GitLabLite.Finders.Users;
 using GitLabLite.Services.Users;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +14,7 @@ namespace GitLabLite.Controllers.Api;
 /// which stops working with the next request (authentication reads the table every time).
 /// </summary>
 public sealed class DeployTokensController(
-    DeployTokenRepository tokens, CreateDeployTokenService create, DeployTokenPresenter presenter) : ApiController
+    DeployTokensFinder finder, CreateDeployTokenService create, RevokeDeployTokenService revoke, DeployTokenPresenter presenter) : ApiController
 {
     [HttpGet("deploy_tokens")]
     [Authenticate(RequireAdmin = true)]
@@ -56,13 +56,12 @@ public sealed class DeployTokensController(
 
     private async Task<IActionResult> ListAsync(DeployTokenOwner? owner, Pagination pagination, bool? active)
     {
-        var activeOnly = active == true;
-        var page = await tokens.ListAsync(owner, activeOnly, pagination.Offset, pagination.PerPage, Ct);
-        return Paginated(pagination, await tokens.CountAsync(owner, activeOnly, Ct), page.Select(presenter.Present));
+        var (page, total) = await finder.ListAsync(owner, active == true, pagination.Offset, pagination.PerPage, Ct);
+        return Paginated(pagination, total, page.Select(presenter.Present));
     }
 
     private async Task<IActionResult> ShowAsync(DeployTokenOwner owner, string tokenId) =>
-        long.TryParse(tokenId, out var id) && await tokens.FindOrNullAsync(owner, id, Ct) is { } token
+        long.TryParse(tokenId, out var id) && await finder.FindOrNullAsync(owner, id, Ct) is { } token
             ? Ok(presenter.Present(token))
             : NotFound404("Deploy Token");
 
@@ -73,7 +72,7 @@ public sealed class DeployTokensController(
     }
 
     private async Task<IActionResult> DestroyAsync(DeployTokenOwner owner, string tokenId) =>
-        long.TryParse(tokenId, out var id) && await tokens.DeleteAsync(owner, id, Ct) ? NoContent() : NotFound404("Deploy Token");
+        long.TryParse(tokenId, out var id) && await revoke.DestroyAsync(owner, id, Ct) ? NoContent() : NotFound404("Deploy Token");
 
     /// <summary>Runs <paramref name="action"/> for the route's project when the caller may manage its deploy tokens (Maintainer+ or admin).</summary>
     private Task<IActionResult> ForProject(Func<DeployTokenOwner, Task<IActionResult>> action)

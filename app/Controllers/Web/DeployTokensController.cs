@@ -4,7 +4,7 @@ using GitLabLite.Finders.Projects;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Users;
 using GitLabLite.Presenters.Web;
-using GitLabLite.Repositories.Users;
+using GitLabLite.Finders.Users;
 using GitLabLite.Services.Users;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +17,7 @@ namespace GitLabLite.Controllers.Web;
 /// it does not exist. The same service and validator as the REST API.
 /// </summary>
 public sealed class DeployTokensController(
-    ProjectFinder projects, GroupFinder groups, DeployTokenRepository tokens, CreateDeployTokenService create,
+    ProjectFinder projects, GroupFinder groups, DeployTokensFinder tokens, CreateDeployTokenService create, RevokeDeployTokenService revoke,
     IValidator<CreateDeployTokenParams> validator, InstanceSettings settings) : WebController
 {
     private const int MaxListed = 100;
@@ -58,7 +58,7 @@ public sealed class DeployTokensController(
         var at = path.LastIndexOf(Tokens + "/", StringComparison.Ordinal);
         if (await OwnerAsync(path[..at]) is not { } owner) return await RefusalAsync(path[..at]);
         if (!long.TryParse(path[(at + Tokens.Length + 1)..^"/revoke".Length], out var id)
-            || await tokens.FindOrNullAsync(owner.Key, id, Ct) is not { } token || !await tokens.RevokeAsync(owner.Key, id, Ct))
+            || await revoke.RevokeAsync(owner.Key, id, Ct) is not { } token)
             return NotFoundPage();
         TempData[FlashNotice] = $"Revoked deploy token {token.Name}!";
         return Redirect(owner.BasePath + Settings);
@@ -91,7 +91,7 @@ public sealed class DeployTokensController(
 
     private async Task<IActionResult> RenderAsync(Owner owner, CreatedDeployToken? created, IReadOnlyList<string> errors, int? status)
     {
-        var list = await tokens.ListAsync(owner.Key, false, 0, MaxListed, Ct);
+        var (list, _) = await tokens.ListAsync(owner.Key, false, 0, MaxListed, Ct);
         if (status is { } s) Response.StatusCode = s;
         ViewData["Title"] = $"Deploy tokens · {owner.Name}";
         return View("~/Views/DeployTokens/Show.cshtml",
