@@ -46,22 +46,24 @@ public sealed class OneModuleSourceSpec : RequestSpec
         (_user, _readApi, _readRepository) = (developer.Username, await CreateTokenAsync(developer, [TokenScopes.ReadApi]),
             await CreateTokenAsync(developer, [TokenScopes.ReadRepository]));
         _corp = await ProjectFactory.CreateGroupAsync(Services, admin, "corp");
+        // A Reporter of the top group, so of every project below it (and of the group, for the group endpoint).
+        await Get<GitLabLite.Repositories.Projects.MemberRepository>().CreateAsync("Namespace", _corp.Id, developer.Id, AccessLevel.Reporter, null, CancellationToken.None);
         var tools = await ProjectFactory.CreateGroupAsync(Services, admin, "tools", _corp);
         var deep = await ProjectFactory.CreateGroupAsync(Services, admin, "deep", tools);
         var host = Server.Host;
         (_base, _mid, _top) = ($"{host}/corp/base", $"{host}/corp/tools/mid", $"{host}/corp/tools/deep/top");
 
-        await PushAsync(admin, developer, "base", _corp, "v1.0.0", new()
+        await PushAsync(admin, "base", _corp, "v1.0.0", new()
         {
             ["go.mod"] = $"module {_base}\n\ngo 1.19\n",
             ["base.go"] = "package base\n\nfunc Name() string { return \"base\" }\n",
         });
-        await PushAsync(admin, developer, "mid", tools, "v1.1.0", new()
+        await PushAsync(admin, "mid", tools, "v1.1.0", new()
         {
             ["go.mod"] = $"module {_mid}\n\ngo 1.19\n\nrequire {_base} v1.0.0\n",
             ["mid.go"] = $"package mid\n\nimport \"{_base}\"\n\nfunc Name() string {{ return \"mid+\" + base.Name() }}\n",
         });
-        await PushAsync(admin, developer, "top", deep, "v1.2.0", new()
+        await PushAsync(admin, "top", deep, "v1.2.0", new()
         {
             ["go.mod"] = $"module {_top}\n\ngo 1.19\n\nrequire (\n\t{_base} v1.0.0 // indirect\n\t{_mid} v1.1.0\n\t{Public} v1.0.0\n)\n",
             ["pkg/pkg.go"] = $"package pkg\n\nimport (\n\t\"{_mid}\"\n\t\"{Public}\"\n)\n\nfunc Name() string {{ return \"top+\" + mid.Name() + \"+\" + hotel.Version }}\n",
@@ -72,10 +74,9 @@ public sealed class OneModuleSourceSpec : RequestSpec
         _deployToken = (created.Token.Username, created.PlainToken);
     }
 
-    private static async Task PushAsync(User admin, User developer, string path, Namespace group, string tag, Dictionary<string, string?> files)
+    private static async Task PushAsync(User admin, string path, Namespace group, string tag, Dictionary<string, string?> files)
     {
         var project = await ProjectFactory.CreateProjectAsync(Services, admin, path, group);
-        await ProjectFactory.AddMemberAsync(Services, project, developer, AccessLevel.Reporter);
         using var git = await GitFixture.CreateAsync();
         await git.CommitAsync(files);
         await git.TagAsync(tag);
@@ -124,8 +125,17 @@ public sealed class OneModuleSourceSpec : RequestSpec
         return results.Select(r => r.ToString()).ToList();
     }
 
-    private void AssertNothingOfThisHostReachedThePublicProxy() =>
-        Assert.IsFalse(_upstream!.Requests.Any(r => r.Contains(Server.Host, StringComparison.Ordinal)), string.Join("\n", _upstream.Requests));
+    private int _upstreamBefore;
+
+    [TestInitialize]
+    public void MarkUpstreamLog() => _upstreamBefore = _upstream!.Requests.Count;
+
+    /// <summary>Of the requests the public proxy received during this spec, none named a path of this instance.</summary>
+    private void AssertNothingOfThisHostReachedThePublicProxy()
+    {
+        var received = _upstream!.Requests.Skip(_upstreamBefore).ToList();
+        Assert.IsFalse(received.Any(r => r.Contains(Server.Host, StringComparison.Ordinal)), string.Join("\n", received));
+    }
 
     [TestMethod]
     public async Task InstanceUrl_OneEntryAndNetrc_BuildsModulesThatImportEachOther_WithDirectsHashes()

@@ -41,7 +41,11 @@ public sealed record DeployToken
     public bool Covers(Project project) =>
         ProjectId == project.Id || (GroupId is not null && project.FullPath.StartsWith(OwnerFullPath + "/", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Its own group or one of its subgroups.</summary>
-    public bool Covers(Namespace group) =>
-        GroupId is not null && (GroupId == group.Id || group.FullPath.StartsWith(OwnerFullPath + "/", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Its own group or one of its subgroups; for a project's token, the groups its project is in (a group endpoint
+    /// then serves that project alone, since <see cref="Covers(Project)"/> decides per project).
+    /// </summary>
+    public bool Covers(Namespace group) => GroupId is not null
+        ? GroupId == group.Id || group.FullPath.StartsWith(OwnerFullPath + "/", StringComparison.OrdinalIgnoreCase)
+        : OwnerFullPath.StartsWith(group.FullPath + "/", StringComparison.OrdinalIgnoreCase);
 }
