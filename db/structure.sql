@@ -48,6 +48,12 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE TABLE public.build_leases (
+    key text NOT NULL,
+    holder text NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
 CREATE UNLOGGED TABLE public.bus_nodes (
     id uuid NOT NULL,
     host text NOT NULL,
@@ -371,6 +377,9 @@ ALTER TABLE ONLY public.routes ALTER COLUMN id SET DEFAULT nextval('public.route
 ALTER TABLE ONLY public.user_sessions ALTER COLUMN id SET DEFAULT nextval('public.user_sessions_id_seq'::regclass);
 
 ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
+
+ALTER TABLE ONLY public.build_leases
+    ADD CONSTRAINT build_leases_pkey PRIMARY KEY (key);
 
 ALTER TABLE ONLY public.bus_nodes
     ADD CONSTRAINT bus_nodes_pkey PRIMARY KEY (id);
