@@ -39,7 +39,7 @@ public sealed class DeployTokensPageSpec : RequestSpec
         var created = await maint.PostFormAsync(settings, "/team/app/-/deploy_tokens",
             new() { ["name"] = "ci", ["scopes"] = "read_package_registry" });
         Assert.AreEqual(HttpStatusCode.OK, created.StatusCode);
-        Assert.AreEqual("no-store", created.Headers.CacheControl?.ToString());
+        StringAssert.Contains(created.Headers.CacheControl?.ToString(), "no-store");
         var html = await created.Content.ReadAsStringAsync();
         var token = System.Text.RegularExpressions.Regex.Match(html, "id=\"created-deploy-token-value\">(gldt-[^<]+)<").Groups[1].Value;
         StringAssert.StartsWith(token, DeployToken.Prefix);
