@@ -20,6 +20,15 @@ const string ModuleHost = "bench.example.com";
 var token = "bench-" + Guid.NewGuid().ToString("N");
 var port = Shell.FreePort();
 var baseUrl = $"http://127.0.0.1:{port}";
+// Pull-through: nginx serves a GOPROXY tree as the upstream, Go's own sumdb server (tmp/bin/sumdb, built by bin/bench)
+// records what is in it; both on loopback, so nothing leaves the machine.
+var nginxPort = Shell.FreePort();
+var upstreamDir = Path.Combine(work, "upstream");
+const string PublicModule = "github.com/glt-bench/large";
+using var sumdb = Process.Start(new ProcessStartInfo(Path.Combine(root, "tmp/bin/sumdb"), ["-dir", upstreamDir]) { RedirectStandardOutput = true })!;
+var sumdbKey = (await sumdb.StandardOutput.ReadLineAsync())!.Split(' ', 2)[1];
+var sumdbUrl = (await sumdb.StandardOutput.ReadLineAsync())!.Split(' ', 2)[1];
+_ = sumdb.StandardOutput.ReadToEndAsync();
 
 var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
 psi.ArgumentList.Add(appDll);
@@ -29,6 +38,10 @@ psi.Environment["GitLab__Url"] = baseUrl;
 psi.Environment["GitLab__GoModuleHost"] = ModuleHost;
 psi.Environment["GitLab__RepositoriesPath"] = repos;
 psi.Environment["GITLAB_ROOT_TOKEN"] = token;
+psi.Environment["GitLab__GoProxy__Upstreams__0"] = $"http://127.0.0.1:{nginxPort}/upstream";
+psi.Environment["GitLab__GoProxy__SumDb__Name"] = sumdbKey.Split('+')[0];
+psi.Environment["GitLab__GoProxy__SumDb__Key"] = sumdbKey;
+psi.Environment["GitLab__GoProxy__SumDb__Url"] = sumdbUrl;
 psi.Environment["Logging__LogLevel__Default"] = "Warning";
 psi.Environment["Logging__LogLevel__GitLabLite.Services.Packages.Go.CreateModuleZipService"] = "Information";
 using var app = Process.Start(psi)!;
@@ -148,9 +161,17 @@ try
     await GetOkAsync(zipUrl);
     var bigZip = Directory.GetFiles(cacheDir, "*.zip", SearchOption.AllDirectories).OrderByDescending(f => new FileInfo(f).Length).First();
     var zipBytes = new FileInfo(bigZip).Length;
+    // Two versions, so that each cold pull-through is a first fetch; the database records them before the timing
+    // (sum.golang.org answers from its records, it does not hash zips on lookup as the test server does).
+    string[] pulledVersions = ["v1.0.0", "v1.0.1"];
+    using (var sumdbClient = new HttpClient())
+        foreach (var v in pulledVersions)
+        {
+            Fixtures.PublicModule(bigZip, upstreamDir, PublicModule, v);
+            (await sumdbClient.GetAsync($"{sumdbUrl}/lookup/{PublicModule}@{v}")).EnsureSuccessStatusCode();
+        }
 
     // Warm throughput: the same load tool against the app and against nginx serving the same file.
-    var nginxPort = Shell.FreePort();
     var nginxDir = Directory.CreateDirectory(Path.Combine(work, "nginx")).FullName;
     File.WriteAllText(Path.Combine(nginxDir, "nginx.conf"), $$"""
         {{(Environment.UserName == "root" ? "user root;" : "")}}
@@ -170,6 +191,7 @@ try
           server {
             listen 127.0.0.1:{{nginxPort}};
             location = /v1.0.0.zip { alias {{bigZip}}; default_type application/zip; }
+            location /upstream/ { alias {{upstreamDir}}/; }
           }
         }
         """);
@@ -190,6 +212,24 @@ try
     var nginxThroughput = await WrkAsync($"http://127.0.0.1:{nginxPort}/v1.0.0.zip");
     Row($"warm .zip throughput, 16 clients ({zipBytes / 1048576.0:0} MiB zip)", $"{appThroughput.MiBps:0} MiB/s ({appThroughput.MiBps / nginxThroughput.MiBps:P0} of nginx)",
         $"nginx {nginxThroughput.MiBps:0} MiB/s", ">= 70% of nginx");
+
+    // Pull-through of a public module as large as the built zip: cold = fetched from the upstream (nginx), hashed,
+    // verified against the database, stored, then served; against fetching the upstream file directly.
+    var upstreamZip = $"http://127.0.0.1:{nginxPort}/upstream/{PublicModule}/@v/v1.0.0.zip";
+    using (var direct = new HttpClient())
+    {
+        var fetches = await Shell.TimeAsync(2, async _ =>
+        {
+            await using var body = await direct.GetStreamAsync(upstreamZip);
+            await body.CopyToAsync(Stream.Null);
+        });
+        var pulls = await Shell.TimeAsync(pulledVersions.Length, i => GetOkAsync($"/api/v4/packages/go/{PublicModule}/@v/{pulledVersions[i]}.zip"));
+        Row($"cold pull-through .zip ({zipBytes / 1048576.0:0} MiB: fetch, hash, verify, store, serve)", $"{pulls.Min():0} ms (best of 2; {pulls.Min() / fetches.Min():0.00}x the baseline)",
+            $"the upstream file fetched directly {fetches.Min():0} ms", "<= 1.2x baseline");
+    }
+    var pulledThroughput = await WrkAsync($"{baseUrl}/api/v4/packages/go/{PublicModule}/@v/v1.0.0.zip", $"PRIVATE-TOKEN: {token}");
+    Row("warm pull-through .zip throughput, 16 clients", $"{pulledThroughput.MiBps:0} MiB/s ({pulledThroughput.MiBps / appThroughput.MiBps:P0} of a built zip)",
+        $"built zip {appThroughput.MiBps:0} MiB/s, nginx {nginxThroughput.MiBps:0} MiB/s", "same as a built zip");
     var smallZip = Proxy(tagsId, tagsModule, $"@v/{latest}.zip");
     await GetOkAsync(smallZip);
     var smallApp = await WrkAsync(baseUrl + smallZip, $"PRIVATE-TOKEN: {token}");
@@ -225,5 +265,6 @@ finally
     // SIGQUIT lets the master stop its workers; killing the master alone would orphan them.
     if (nginx is { HasExited: false }) { Process.Start("kill", ["-QUIT", nginx.Id.ToString()])!.WaitForExit(); nginx.WaitForExit(5000); }
     if (!app.HasExited) app.Kill();
+    if (!sumdb.HasExited) sumdb.Kill();
     await app.WaitForExitAsync();
 }
