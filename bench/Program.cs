@@ -87,9 +87,9 @@ try
     async Task GetOkAsync(string url, int status = 200)
     {
         using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        if ((int)response.StatusCode != status) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         await using var body = await response.Content.ReadAsStreamAsync();
         await body.CopyToAsync(Stream.Null);
-        if ((int)response.StatusCode != status) throw new InvalidOperationException($"{url}: {(int)response.StatusCode}");
     }
     var rows = new List<(string Metric, string Value, string Baseline, string Target)>();
     void Row(string metric, string value, string baseline, string target)
