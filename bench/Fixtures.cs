@@ -1,12 +1,8 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace GitLabLite.Bench;
 
-/// <summary>
-/// Fills bare repositories with `git fast-import`: thousands of tags, or one very large tree; and writes a GOPROXY
-/// tree of a public module for pull-through.
-/// </summary>
+/// <summary>Fills bare repositories with `git fast-import`: thousands of tags, or one very large tree.</summary>
 public static class Fixtures
 {
     private const long Epoch = 1_700_000_000;
@@ -58,32 +54,36 @@ public static class Fixtures
     }
 
     /// <summary>
-    /// A version of a public module in a GOPROXY tree (list, .info, .mod, .zip) with the files of a built module zip
-    /// under <paramref name="module"/>@<paramref name="version"/>/ and a go.mod naming that path: an upstream file as
-    /// large as the built zip, for the pull-through figures (nginx serves the tree, the local sumdb records it).
+    /// One commit tagged v1.0.0 with go.mod and <paramref name="files"/> small Go-like text files (0.1-3 KiB, varied
+    /// and compressible, as real source trees are): the shape where per-file costs dominate a zip build.
     /// </summary>
-    public static void PublicModule(string builtZip, string goproxyDir, string module, string version)
+    public static async Task SmallTextTreeAsync(string repo, string module, int files)
     {
-        var dir = Directory.CreateDirectory(Path.Combine(goproxyDir, module, "@v")).FullName;
-        var gomod = $"module {module}\n\ngo 1.21\n";
-        using (var source = ZipFile.OpenRead(builtZip))
-        using (var target = ZipFile.Open(Path.Combine(dir, version + ".zip"), ZipArchiveMode.Create))
+        await Shell.RunAsync("git", ["-C", repo, "fast-import", "--quiet"], stdin: async input =>
         {
-            foreach (var entry in source.Entries)
+            var random = new Random(7);
+            string[] words = ["func", "return", "err", "nil", "if", "for", "range", "ctx", "value", "string", "int", "map", "struct", "var", "defer", "go", "select", "case", "buffer", "Reader", "Writer", "context", "errors", "fmt.Errorf", "len", "append", "make"];
+            await using var w = new StreamWriter(input, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            var gomod = $"module {module}\n\ngo 1.21\n";
+            await w.WriteAsync($"commit refs/heads/main\ncommitter Bench <bench@example.com> {Epoch} +0000\ndata 5\nsmall\n");
+            await w.WriteAsync($"M 100644 inline go.mod\ndata {Encoding.UTF8.GetByteCount(gomod)}\n{gomod}\n");
+            var text = new StringBuilder();
+            for (var i = 0; i < files; i++)
             {
-                var inModule = entry.FullName[entry.FullName.IndexOf('/', entry.FullName.IndexOf('@'))..];
-                using var output = target.CreateEntry($"{module}@{version}{inModule}", CompressionLevel.NoCompression).Open();
-                if (inModule == "/go.mod") output.Write(Encoding.UTF8.GetBytes(gomod));
-                else
+                text.Clear().Append($"// Package p{i / 1000} is generated for the benchmark.\npackage p{i / 1000}\n\n");
+                var target = random.Next(100, 3072);
+                while (text.Length < target)
                 {
-                    using var input = entry.Open();
-                    input.CopyTo(output);
+                    text.Append('\t');
+                    for (var n = random.Next(3, 12); n > 0; n--) text.Append(words[random.Next(words.Length)]).Append(n % 4 == 0 ? "(" : " ");
+                    text.Append($"{random.Next(1000)}\n");
                 }
+                var content = text.ToString();
+                await w.WriteAsync($"M 100644 inline d{i / 1000:00}/f{i % 1000:000}.go\ndata {Encoding.UTF8.GetByteCount(content)}\n{content}\n");
             }
-        }
-        File.WriteAllText(Path.Combine(dir, version + ".mod"), gomod);
-        File.WriteAllText(Path.Combine(dir, version + ".info"), $"{{\"Version\":\"{version}\",\"Time\":\"2023-11-14T22:13:20Z\"}}\n");
-        File.AppendAllText(Path.Combine(dir, "list"), version + "\n");
+            await w.WriteAsync("\nreset refs/tags/v1.0.0\nfrom refs/heads/main\n\n");
+        });
+        await FinishAsync(repo);
     }
 
     private static async Task FinishAsync(string repo)
