@@ -15,6 +15,7 @@ public static class UsersInitializer
         services.AddSingleton<UserRepository>();
         services.AddSingleton<PersonalAccessTokenRepository>();
         services.AddSingleton<UserSessionRepository>();
+        services.AddSingleton<SignInAttemptRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
         services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();
