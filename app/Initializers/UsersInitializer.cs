@@ -20,6 +20,7 @@ public static class UsersInitializer
         services.AddSingleton<DeployTokensFinder>();
         services.AddSingleton<DeployTokenPresenter>();
         services.AddSingleton<UserSessionRepository>();
+        services.AddSingleton<SignInAttemptRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
         services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();
