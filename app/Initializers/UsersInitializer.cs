@@ -16,6 +16,7 @@ public static class UsersInitializer
         services.AddSingleton<PersonalAccessTokenRepository>();
         services.AddSingleton<UserSessionRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
+        services.AddSingleton<UserSessionService>();
         services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<UserActivityService>();

@@ -5,7 +5,6 @@ using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
-using GitLabLite.Repositories.Projects;
 using GitLabLite.Services.Features;
 using GitLabLite.Services.Users;
 
@@ -18,8 +17,8 @@ namespace GitLabLite.Controllers.Concerns;
 /// the module prefix (host without port), so that it is a prefix of the import path `go` asked about.
 /// </summary>
 public sealed class GoGetMiddleware(
-    RequestDelegate next, RequestAuthenticator authenticator, ProjectRepository projects, ProjectFinder finder,
-    ProjectFeatureGate features, RepositoryStorage storage, InstanceSettings settings)
+    RequestDelegate next, RequestAuthenticator authenticator, ProjectFinder finder, ProjectFeatureGate features,
+    RepositoryStorage storage, ProjectUrls urls, InstanceSettings settings)
 {
     private const int MaxSegments = 22;
 
@@ -49,7 +48,7 @@ public sealed class GoGetMiddleware(
                 await WriteAsync(http, 404, NotFound, "text/plain; charset=utf-8");
                 return;
             }
-            var proxy = await features.EnabledAsync(FeatureNames.GoProxy, project, http.RequestAborted) ? $"{settings.BaseUrl}/api/v4/projects/{project.Id}/packages/go" : null;
+            var proxy = await features.EnabledAsync(FeatureNames.GoProxy, project, http.RequestAborted) ? urls.GoProxyUrl(project) : null;
             await WriteAsync(http, 200, Html(project.FullPath, proxy), "text/html; charset=utf-8");
             return;
         }
@@ -72,10 +71,10 @@ public sealed class GoGetMiddleware(
             auth = AuthenticationResult.Anonymous;
         for (var n = Math.Min(segments.Length, MaxSegments); n >= 2; n--)
         {
-            var project = await projects.FindByFullPathOrNullAsync(string.Join('/', segments[..n]), ct);
-            if (project is null) continue;
-            var permissions = await finder.PermissionsAsync(project, auth, ct);
-            return permissions.CanRead ? project : null;
+            // Two segments or more always hold a slash, so the finder reads the prefix as a full path, never as an id.
+            var permissions = await finder.FindOrNullAsync(string.Join('/', segments[..n]), auth, ct);
+            if (permissions is null) continue;
+            return permissions.CanRead ? permissions.Project : null;
         }
         return null;
     }

@@ -17,9 +17,7 @@ public sealed class MemberRepository(Database db)
     /// expression <paramref name="projectId"/> (a parameter, or an outer query's column when used as a subquery).
     /// </summary>
     public static string ProjectAccessSql(string projectId) => $"""
-        WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
-            SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = (SELECT namespace_id FROM projects WHERE id = {projectId})
-            UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+        WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors($"(SELECT namespace_id FROM projects WHERE id = {projectId})")}
         SELECT GREATEST(
             COALESCE((SELECT max(access_level) FROM members WHERE source_type = 'Project' AND source_id = {projectId} AND user_id = @userId
                       AND (expires_at IS NULL OR expires_at > now())), 0),
@@ -30,14 +28,13 @@ public sealed class MemberRepository(Database db)
 
     /// <summary>The user's effective access to a group: its own membership or any ancestor's.</summary>
     public async Task<AccessLevel> GroupAccessAsync(long namespaceId, long userId, CancellationToken ct) =>
-        (AccessLevel)await db.QuerySingleAsync<int>(
-            """
-            WITH RECURSIVE up(id, parent_id) AS (
-                SELECT id, parent_id FROM namespaces WHERE id = @namespaceId
-                UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+        (AccessLevel)await db.QuerySingleAsync<int>(GroupAccessSql, new { namespaceId, userId }, ct);
+
+    private static readonly string GroupAccessSql = $"""
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("@namespaceId")}
             SELECT COALESCE(max(m.access_level), 0) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
             WHERE m.user_id = @userId AND (m.expires_at IS NULL OR m.expires_at > now())
-            """, new { namespaceId, userId }, ct);
+            """;
 
     public Task<IReadOnlyList<Member>> ListAsync(string sourceType, long sourceId, int offset, int limit, CancellationToken ct) =>
         db.QueryAsync<Member>(
@@ -83,14 +80,13 @@ public sealed class MemberRepository(Database db)
             """, new { source.Type, source.Id, userId }, ct);
 
     // Direct project members plus members of the project's group and every ancestor group, each user once with the
-    // highest unexpired level (GitLab's members/all).
-    private const string ProjectAllMembers = """
-        WITH RECURSIVE up(id, parent_id) AS (
-            SELECT n.id, n.parent_id FROM namespaces n JOIN projects p ON p.namespace_id = n.id WHERE p.id = @projectId AND n.type = 'Group'
-            UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id),
+    // highest unexpired level (GitLab's members/all). A personal namespace has no members of its own.
+    private static readonly string ProjectAllMembers = $"""
+        WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("(SELECT namespace_id FROM projects WHERE id = @projectId)")},
         candidates AS (
             SELECT user_id, access_level, expires_at, created_at FROM members WHERE source_type = 'Project' AND source_id = @projectId
-            UNION ALL SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id),
+            UNION ALL SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+            WHERE up.type = 'Group'),
         best AS (
             SELECT DISTINCT ON (user_id) user_id, access_level, expires_at, created_at FROM candidates
             WHERE expires_at IS NULL OR expires_at > now() ORDER BY user_id, access_level DESC)

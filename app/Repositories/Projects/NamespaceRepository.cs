@@ -21,13 +21,7 @@ public sealed class NamespaceRepository(Database db)
 
     /// <summary>The namespace and its ancestors, nearest first.</summary>
     public Task<IReadOnlyList<long>> SelfAndAncestorIdsAsync(long id, CancellationToken ct) =>
-        db.QueryAsync<long>(
-            """
-            WITH RECURSIVE up(id, parent_id, depth) AS (
-                SELECT id, parent_id, 0 FROM namespaces WHERE id = @id
-                UNION ALL SELECT n.id, n.parent_id, up.depth + 1 FROM namespaces n JOIN up ON n.id = up.parent_id)
-            SELECT id FROM up ORDER BY depth
-            """, new { id }, ct);
+        db.QueryAsync<long>($"WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("@id")} SELECT id FROM up ORDER BY depth", new { id }, ct);
 
     /// <summary>
     /// Groups the user owns directly with no other owner there or in a group above (GitLab's solo_owned_groups): a
@@ -59,13 +53,11 @@ public sealed class NamespaceRepository(Database db)
         db.QuerySingleAsync<long>($"SELECT count(*) FROM namespaces n JOIN routes r ON r.source_type = 'Namespace' AND r.source_id = n.id WHERE {VisibleGroups}",
             new { userId, admin, search }, ct);
 
-    private const string VisibleGroups = """
+    private static readonly string VisibleGroups = $"""
         n.type = 'Group' AND (@search::text IS NULL OR r.path ILIKE '%' || @search || '%' OR r.name ILIKE '%' || @search || '%')
         AND (@admin OR n.visibility_level = 20 OR (@userId::bigint IS NOT NULL AND n.visibility_level = 10)
              OR EXISTS (
-                WITH RECURSIVE up(id, parent_id) AS (
-                    SELECT x.id, x.parent_id FROM namespaces x WHERE x.id = n.id
-                    UNION ALL SELECT p.id, p.parent_id FROM namespaces p JOIN up ON p.id = up.parent_id)
+                WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("n.id")}
                 SELECT 1 FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id WHERE m.user_id = @userId))
         """;
 

@@ -64,17 +64,15 @@ public sealed class ProjectRepository(Database db)
             $"SELECT count(*) FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id WHERE {Visible}",
             new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, filter.Owned, filter.VisibilityLevel }, ct);
 
-    private const string MemberOf = """
+    private static readonly string MemberOf = $"""
         (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId)
          OR EXISTS (
-            WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
-                SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = p.namespace_id
-                UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("p.namespace_id")}
             SELECT 1 FROM up WHERE (up.type = 'User' AND up.owner_id = @userId)
                OR EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Namespace' AND m.source_id = up.id AND m.user_id = @userId)))
         """;
 
-    private const string Visible = $"""
+    private static readonly string Visible = $"""
         (@search::text IS NULL OR p.name ILIKE '%' || @search || '%' OR p.path ILIKE '%' || @search || '%')
         AND (@namespaceId::bigint IS NULL OR p.namespace_id = @namespaceId)
         AND (NOT @membership OR (@userId::bigint IS NOT NULL AND {MemberOf}))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 using GitLabLite.Repositories;
 using GitLabLite.Repositories.Features;
 using GitLabLite.Repositories.Projects;

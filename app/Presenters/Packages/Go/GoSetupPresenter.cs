@@ -9,12 +9,12 @@ namespace GitLabLite.Presenters.Packages.Go;
 /// `go env -w` line (proxy first, then the public proxy, then direct; GONOSUMDB because the checksum database cannot
 /// know private modules) and the ~/.netrc line. A token value never appears: the user writes their own.
 /// </summary>
-public sealed class GoSetupPresenter(InstanceSettings settings)
+public sealed class GoSetupPresenter(InstanceSettings settings, ProjectUrls urls)
 {
     public GoSetup Present(Project project, User? user)
     {
-        var modulePath = $"{settings.ModulePrefix}/{project.FullPath}";
-        var proxyUrl = $"{settings.BaseUrl}/api/v4/projects/{project.Id}/packages/go";
+        var modulePath = urls.ModulePath(project);
+        var proxyUrl = urls.GoProxyUrl(project);
         return new GoSetup(
             modulePath,
             proxyUrl,
