@@ -45,7 +45,12 @@ public sealed class GoProxyCacheSpec : RequestSpec
 
     private string RepositoryPath => Get<RepositoryStorage>().PathFor(_project.FullPath);
 
-    private Task PushAsync() => _git.PushToAsync(RepositoryPath);
+    /// <summary>Pushes straight into the repository, then tells the app as its own git endpoint does after a push.</summary>
+    private async Task PushAsync()
+    {
+        await _git.PushToAsync(RepositoryPath);
+        await Get<RepositoryChangeNotifier>().NotifyRefsChangedAsync(_project.Id, CancellationToken.None);
+    }
 
     private string Url(string file) => $"/api/v4/projects/{_project.Id}/packages/go/{_module}/{file}";
 
@@ -88,6 +93,7 @@ public sealed class GoProxyCacheSpec : RequestSpec
         await BodyAsync("@v/v1.1.0.info");
 
         await _git.GitAsync("push", "-q", RepositoryPath, ":refs/tags/v1.1.0");
+        await Get<RepositoryChangeNotifier>().NotifyRefsChangedAsync(_project.Id, CancellationToken.None);
 
         Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
         await BodyAsync("@v/v1.1.0.info", HttpStatusCode.NotFound);
@@ -101,8 +107,26 @@ public sealed class GoProxyCacheSpec : RequestSpec
         await _git.TagAsync("v1.2.0");
         await PushAsync();
         using (var cli = new GitCli()) await cli.MustAsync(RepositoryPath, "pack-refs", "--all");
-        Get<RepositoryChangeNotifier>().NotifyRefsChanged(_project.Id);
+        await Get<RepositoryChangeNotifier>().NotifyRefsChangedAsync(_project.Id, CancellationToken.None);
         Assert.AreEqual("v1.0.0\nv1.2.0\n", await BodyAsync("@v/list"));
+    }
+
+    [TestMethod]
+    public async Task List_AfterAPushOutsideTheApp_IsCurrentWithinTheSweepInterval()
+    {
+        Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
+        await _git.CommitAsync("b.go", "package a\n");
+        await _git.TagAsync("v1.3.0");
+        using var reads = MetricCounter.Start(Get<GoProxyMetrics>().RefReads);
+        // Nothing tells the app: only the sweep can see this push.
+        await _git.PushToAsync(RepositoryPath);
+        var seen = System.Diagnostics.Stopwatch.StartNew();
+        while (await BodyAsync("@v/list") != "v1.0.0\nv1.3.0\n")
+        {
+            Assert.IsLessThan(TimeSpan.FromSeconds(30), seen.Elapsed, "the push was never seen");
+            await Task.Delay(50);
+        }
+        Assert.AreEqual(1, reads.Value, "requests before the sweep answered from the index, without reading refs");
     }
 
     [TestMethod]
