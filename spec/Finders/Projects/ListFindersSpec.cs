@@ -102,7 +102,7 @@ public sealed class ListFindersSpec : RequestSpec
 
         var (direct, directTotal) = await members.ListAsync(MemberSource.Project(_deep.Id), 0, 20, Ct);
         Assert.AreEqual(2, directTotal);
-        Assert.AreEqual("member:40 stranger:20", Describe(direct));
+        Assert.AreEqual("stranger:20 member:40", Describe(direct), "in membership order");
 
         var (all, allTotal) = await members.ListAllAsync(_deep.Id, 0, 20, Ct);
         Assert.AreEqual(3, allTotal, "the expired Guest of sub is left out");
