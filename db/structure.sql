@@ -48,6 +48,12 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE TABLE public.build_leases (
+    key text NOT NULL,
+    holder text NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
 CREATE UNLOGGED TABLE public.bus_nodes (
     id uuid NOT NULL,
     host text NOT NULL,
@@ -240,6 +246,15 @@ CREATE SEQUENCE public.personal_access_tokens_id_seq
 
 ALTER SEQUENCE public.personal_access_tokens_id_seq OWNED BY public.personal_access_tokens.id;
 
+CREATE TABLE public.project_import_state (
+    project_id bigint NOT NULL,
+    status text NOT NULL,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT project_import_state_status_check CHECK ((status = ANY (ARRAY['scheduled'::text, 'started'::text, 'finished'::text, 'failed'::text])))
+);
+
 CREATE TABLE public.projects (
     id bigint NOT NULL,
     name text NOT NULL,
@@ -282,6 +297,13 @@ CREATE SEQUENCE public.routes_id_seq
 
 ALTER SEQUENCE public.routes_id_seq OWNED BY public.routes.id;
 
+CREATE TABLE public.sign_in_attempts (
+    account_key text NOT NULL,
+    client_key text NOT NULL,
+    failures integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
 CREATE TABLE public.user_sessions (
     id bigint NOT NULL,
     session_digest text NOT NULL,
@@ -307,8 +329,6 @@ CREATE TABLE public.users (
     encrypted_password text NOT NULL,
     admin boolean DEFAULT false NOT NULL,
     state text DEFAULT 'active'::text NOT NULL,
-    failed_attempts integer DEFAULT 0 NOT NULL,
-    locked_until timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     last_activity_on date
@@ -344,6 +364,9 @@ ALTER TABLE ONLY public.routes ALTER COLUMN id SET DEFAULT nextval('public.route
 ALTER TABLE ONLY public.user_sessions ALTER COLUMN id SET DEFAULT nextval('public.user_sessions_id_seq'::regclass);
 
 ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
+
+ALTER TABLE ONLY public.build_leases
+    ADD CONSTRAINT build_leases_pkey PRIMARY KEY (key);
 
 ALTER TABLE ONLY public.bus_nodes
     ADD CONSTRAINT bus_nodes_pkey PRIMARY KEY (id);
@@ -387,11 +410,17 @@ ALTER TABLE ONLY public.namespaces
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.project_import_state
+    ADD CONSTRAINT project_import_state_pkey PRIMARY KEY (project_id);
+
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.routes
     ADD CONSTRAINT routes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.sign_in_attempts
+    ADD CONSTRAINT sign_in_attempts_pkey PRIMARY KEY (account_key, client_key);
 
 ALTER TABLE ONLY public.user_sessions
     ADD CONSTRAINT user_sessions_pkey PRIMARY KEY (id);
@@ -417,11 +446,15 @@ CREATE UNIQUE INDEX index_personal_access_tokens_on_token_digest ON public.perso
 
 CREATE INDEX index_personal_access_tokens_on_user_id ON public.personal_access_tokens USING btree (user_id);
 
+CREATE INDEX index_project_import_state_in_progress ON public.project_import_state USING btree (updated_at) WHERE (status = ANY (ARRAY['scheduled'::text, 'started'::text]));
+
 CREATE UNIQUE INDEX index_projects_on_namespace_and_lower_path ON public.projects USING btree (namespace_id, lower(path));
 
 CREATE UNIQUE INDEX index_routes_on_lower_path ON public.routes USING btree (lower(path));
 
 CREATE UNIQUE INDEX index_routes_on_source ON public.routes USING btree (source_type, source_id);
+
+CREATE INDEX index_sign_in_attempts_on_expires_at ON public.sign_in_attempts USING btree (expires_at);
 
 CREATE INDEX index_user_sessions_on_last_activity_at ON public.user_sessions USING btree (last_activity_at);
 
@@ -486,6 +519,9 @@ ALTER TABLE ONLY public.namespaces
 
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.project_import_state
+    ADD CONSTRAINT project_import_state_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES public.users(id) ON DELETE SET NULL;

@@ -15,6 +15,7 @@ public static class UsersInitializer
         services.AddSingleton<UserRepository>();
         services.AddSingleton<PersonalAccessTokenRepository>();
         services.AddSingleton<UserSessionRepository>();
+        services.AddSingleton<SignInAttemptRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
         services.AddSingleton<UserSessionService>();
         services.AddSingleton<ChangePasswordService>();
@@ -30,6 +31,7 @@ public static class UsersInitializer
         services.AddSingleton<CreatePersonalAccessTokenService>();
         services.AddSingleton<RevokePersonalAccessTokenService>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<AuthMetrics>();
         services.AddSingleton<UserStateService>();
         services.AddSingleton<DestroyUserService>();
         services.AddSingleton<UserPresenter>();

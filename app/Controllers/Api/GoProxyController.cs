@@ -170,14 +170,21 @@ public sealed class GoProxyController(
         return SendZip(zip.Payload!, version);
     }
 
-    private PhysicalFileResult SendZip(ModuleZipEntry entry, string version)
+    /// <summary>The zip from the local cache, or a redirect to the object store when the store serves downloads itself.</summary>
+    private IActionResult SendZip(ModuleZipEntry entry, string version)
     {
+        if (zips.DownloadUrlOrNull(entry) is { } url)
+        {
+            // A presigned URL of the object store, valid for a minute: never cached. go follows it without credentials.
+            Response.Headers.CacheControl = "no-store";
+            return Redirect(url);
+        }
         Response.Headers.CacheControl = Immutable;
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
-        return PhysicalFile(entry.Path, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
+        return PhysicalFile(entry.Path!, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
 
     /// <summary>A 401 with the Basic challenge: go retries with ~/.netrc only after one.</summary>

@@ -57,7 +57,8 @@ public sealed class NamespaceRepository(Database db)
         AND (@admin OR n.visibility_level = 20 OR (@userId::bigint IS NOT NULL AND n.visibility_level = 10)
              OR EXISTS (
                 WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("n.id")}
-                SELECT 1 FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id WHERE m.user_id = @userId))
+                SELECT 1 FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+                WHERE m.user_id = @userId AND {ActiveMembership.Of("m")}))
         """;
 
     /// <summary>Creates a group with its route; null when the full path is taken.</summary>
