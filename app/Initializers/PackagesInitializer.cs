@@ -1,5 +1,7 @@
 using GitLabLite.Finders.Packages.Go;
+using GitLabLite.Repositories.Packages;
 using GitLabLite.Services.Packages.Go;
+using Microsoft.Extensions.Options;
 
 namespace GitLabLite.Initializers;
 
@@ -15,7 +17,13 @@ public static class PackagesInitializer
         services.AddSingleton<PackagesFinder>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();
-        services.AddSingleton<IModuleZipStore, LocalModuleZipStore>();
+        services.AddSingleton<LocalModuleZipStore>();
+        services.AddSingleton<ObjectStoreModuleZipStore>();
+        services.AddSingleton<IModuleZipStore>(sp => sp.GetRequiredService<IOptions<ObjectStoreOptions>>().Value.Enabled
+            ? sp.GetRequiredService<ObjectStoreModuleZipStore>()
+            : sp.GetRequiredService<LocalModuleZipStore>());
+        services.AddSingleton<BuildLeaseRepository>();
+        services.AddSingleton<BuildLeases>();
         services.AddOptions<ZipBuildOptions>().BindConfiguration(ZipBuildOptions.Section);
         services.AddSingleton<GoProxyMetrics>();
         services.AddSingleton<ArchiveDiskBudget>();

@@ -14,7 +14,13 @@ public static class UsersInitializer
     {
         services.AddSingleton<UserRepository>();
         services.AddSingleton<PersonalAccessTokenRepository>();
+        services.AddSingleton<DeployTokenRepository>();
+        services.AddSingleton<CreateDeployTokenService>();
+        services.AddSingleton<RevokeDeployTokenService>();
+        services.AddSingleton<DeployTokensFinder>();
+        services.AddSingleton<DeployTokenPresenter>();
         services.AddSingleton<UserSessionRepository>();
+        services.AddSingleton<SignInAttemptRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
         services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();
@@ -29,6 +35,7 @@ public static class UsersInitializer
         services.AddSingleton<CreatePersonalAccessTokenService>();
         services.AddSingleton<RevokePersonalAccessTokenService>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<AuthMetrics>();
         services.AddSingleton<UserStateService>();
         services.AddSingleton<DestroyUserService>();
         services.AddSingleton<UserPresenter>();

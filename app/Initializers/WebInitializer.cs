@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 using GitLabLite.Controllers.Concerns;
+using GitLabLite.Services.ObjectStorage;
 using Npgsql;
 using Polly.CircuitBreaker;
 
@@ -12,6 +13,8 @@ namespace GitLabLite.Initializers;
 
 public static class WebInitializer
 {
+    public const string CsrfHeader = "X-CSRF-Token";
+
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
@@ -34,6 +37,8 @@ public static class WebInitializer
                 o.ExpireTimeSpan = sessions.Value.Absolute;
             });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
+        // The header scripts send the pages' CSRF token in (GitLab's and Rails' name); forms keep their hidden field.
+        services.AddAntiforgery(o => o.HeaderName = CsrfHeader);
         services.AddOptions<MvcOptions>().PostConfigure<IOptions<JsonOptions>>((o, json) =>
         {
             var index = o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
@@ -68,7 +73,7 @@ public static class WebInitializer
         var (status, message) = error switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "400 Bad Request"),
-            NpgsqlException or TimeoutException or BrokenCircuitException => (503, "503 Service Unavailable"),
+            NpgsqlException or TimeoutException or BrokenCircuitException or ObjectStoreUnavailableException => (503, "503 Service Unavailable"),
             _ => (500, "500 Internal Server Error"),
         };
         if (status == 503) http.Response.Headers.RetryAfter = "5";

@@ -68,7 +68,7 @@ public sealed class PullThroughServiceSpec : RequestSpec
         Assert.AreEqual(200, zip.Status, zip.Text);
         CollectionAssert.AreEqual(Truth(module, "v1.1.0.info"), info.Body);
         CollectionAssert.AreEqual(Truth(module, "v1.1.0.mod"), mod.Body);
-        CollectionAssert.AreEqual(Truth(module, "v1.1.0.zip"), await File.ReadAllBytesAsync(zip.Zip!.Path));
+        CollectionAssert.AreEqual(Truth(module, "v1.1.0.zip"), await File.ReadAllBytesAsync(zip.Zip!.Path!));
         Assert.IsTrue(info.Immutable && mod.Immutable && zip.Immutable);
 
         var row = await Get<PulledModuleRepository>().FindAsync(module, "v1.1.0", CancellationToken.None);
@@ -101,7 +101,7 @@ public sealed class PullThroughServiceSpec : RequestSpec
             Assert.AreEqual(403, zip.Status);
             StringAssert.Contains(zip.Text, "SECURITY ERROR");
             StringAssert.Contains(zip.Text, $"verifying {module}@v1.0.0: checksum mismatch");
-            StringAssert.Contains(zip.Text, "downloaded: " + DirHash.HashZip(File.OpenRead(Path.Combine(_upstream!.ServedDir, "github.com/glt-fixtures/bravo/@v/v1.0.0.zip"))));
+            StringAssert.Contains(zip.Text, "downloaded: " + DirHash.HashZip(new MemoryStream(File.ReadAllBytes(Path.Combine(_upstream!.ServedDir, "github.com/glt-fixtures/bravo/@v/v1.0.0.zip")))));
             StringAssert.Contains(zip.Text, $"{_sumdb!.Name}: " + DirHash.HashZip(new MemoryStream(Truth(module, "v1.0.0.zip"))));
             Assert.IsNull((await Get<PulledModuleRepository>().FindAsync(module, "v1.0.0", CancellationToken.None))?.ZipKey);
             Assert.IsNull(app.Get<ModuleZipCache>().FindOrNull(PullThroughService.ZipKey(module, "v1.0.0")));
@@ -117,6 +117,23 @@ public sealed class PullThroughServiceSpec : RequestSpec
         {
             File.Copy(Path.Combine(_upstream!.TruthDir, "github.com/glt-fixtures/bravo/@v/v1.0.0.zip"), Path.Combine(_upstream!.ServedDir, "github.com/glt-fixtures/bravo/@v/v1.0.0.zip"), overwrite: true);
         }
+    }
+
+    [TestMethod]
+    public async Task ServeAsync_DatabaseWithANewKey_StartsAFreshTreeInsteadOfRefusingEverything()
+    {
+        var module = $"{Org}/alpha";
+        Assert.AreEqual(200, (await ServeAsync(App(), module, PulledFile.Mod, "v1.0.0")).Status);
+        await _app!.DisposeAsync();
+
+        // Same name, another key: the tree kept from the first key can never verify under the second.
+        using var rekeyed = await GoSumDbServer.StartAsync(_upstream!.TruthDir);
+        Assert.AreEqual(_sumdb!.Name, rekeyed.Name);
+        Assert.AreNotEqual(_sumdb.VerifierKey, rekeyed.VerifierKey);
+        var app = _app = new PullThroughApp(_upstream, rekeyed);
+        var mod = await ServeAsync(app, module, PulledFile.Mod, "v1.1.0");
+        Assert.AreEqual(200, mod.Status, mod.Text);
+        Assert.Contains($"200 /lookup/{module}@v1.1.0", rekeyed.Requests);
     }
 
     [TestMethod]
