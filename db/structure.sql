@@ -62,6 +62,31 @@ CREATE UNLOGGED TABLE public.bus_nodes (
     started_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
+CREATE TABLE public.deploy_tokens (
+    id bigint NOT NULL,
+    project_id bigint,
+    group_id bigint,
+    name text NOT NULL,
+    username text NOT NULL,
+    token_digest text NOT NULL,
+    scopes text[] NOT NULL,
+    expires_at timestamp with time zone,
+    revoked boolean DEFAULT false NOT NULL,
+    creator_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT deploy_tokens_one_owner CHECK (((project_id IS NULL) <> (group_id IS NULL)))
+);
+
+CREATE SEQUENCE public.deploy_tokens_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.deploy_tokens_id_seq OWNED BY public.deploy_tokens.id;
+
 CREATE SEQUENCE public.feature_flag_version_seq
     START WITH 1
     INCREMENT BY 1
@@ -343,6 +368,8 @@ CREATE SEQUENCE public.users_id_seq
 
 ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;
 
+ALTER TABLE ONLY public.deploy_tokens ALTER COLUMN id SET DEFAULT nextval('public.deploy_tokens_id_seq'::regclass);
+
 ALTER TABLE ONLY public.feature_gates ALTER COLUMN id SET DEFAULT nextval('public.feature_gates_id_seq'::regclass);
 
 ALTER TABLE ONLY public.features ALTER COLUMN id SET DEFAULT nextval('public.features_id_seq'::regclass);
@@ -370,6 +397,9 @@ ALTER TABLE ONLY public.build_leases
 
 ALTER TABLE ONLY public.bus_nodes
     ADD CONSTRAINT bus_nodes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.feature_flag_versions
     ADD CONSTRAINT feature_flag_versions_pkey PRIMARY KEY (id);
@@ -428,6 +458,12 @@ ALTER TABLE ONLY public.user_sessions
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
+CREATE INDEX index_deploy_tokens_on_group_id ON public.deploy_tokens USING btree (group_id) WHERE (group_id IS NOT NULL);
+
+CREATE INDEX index_deploy_tokens_on_project_id ON public.deploy_tokens USING btree (project_id) WHERE (project_id IS NOT NULL);
+
+CREATE UNIQUE INDEX index_deploy_tokens_on_token_digest ON public.deploy_tokens USING btree (token_digest);
+
 CREATE UNIQUE INDEX index_feature_gates_on_feature_key_and_key_and_value ON public.feature_gates USING btree (feature_key, key, value);
 
 CREATE UNIQUE INDEX index_features_on_key ON public.features USING btree (key);
@@ -466,6 +502,10 @@ CREATE UNIQUE INDEX index_users_on_lower_email ON public.users USING btree (lowe
 
 CREATE UNIQUE INDEX index_users_on_lower_username ON public.users USING btree (lower(username));
 
+CREATE TRIGGER deploy_tokens_bus AFTER DELETE OR UPDATE ON public.deploy_tokens FOR EACH ROW EXECUTE FUNCTION public.bus_row_changed('deploy_token', 'id');
+
+CREATE TRIGGER deploy_tokens_bus_reset AFTER TRUNCATE ON public.deploy_tokens FOR EACH STATEMENT EXECUTE FUNCTION public.bus_tables_reset();
+
 CREATE TRIGGER feature_gates_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.feature_gates FOR EACH STATEMENT EXECUTE FUNCTION public.feature_flags_changed();
 
 CREATE TRIGGER features_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.features FOR EACH STATEMENT EXECUTE FUNCTION public.feature_flags_changed();
@@ -501,6 +541,15 @@ CREATE TRIGGER users_bus_delete AFTER DELETE ON public.users FOR EACH ROW EXECUT
 CREATE TRIGGER users_bus_reset AFTER TRUNCATE ON public.users FOR EACH STATEMENT EXECUTE FUNCTION public.bus_tables_reset();
 
 CREATE TRIGGER users_bus_update AFTER UPDATE ON public.users FOR EACH ROW WHEN (public.bus_row_differs(to_jsonb(old.*), to_jsonb(new.*), ARRAY['failed_attempts'::text, 'updated_at'::text])) EXECUTE FUNCTION public.bus_row_changed('user', 'id');
+
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.go_proxy_group_settings
     ADD CONSTRAINT go_proxy_group_settings_namespace_id_fkey FOREIGN KEY (namespace_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;

@@ -38,10 +38,14 @@ public sealed partial class DockerComposeSpec
     }
 
     private static IEnumerable<(string Service, string Value)> Environment(string name) =>
-        Services().Where(s => s.Value.Children.ContainsKey(new YamlScalarNode("environment")))
-            .Select(s => (s.Key, Env: (YamlMappingNode)s.Value.Children[new YamlScalarNode("environment")]))
-            .Where(s => s.Env.Children.ContainsKey(new YamlScalarNode(name)))
-            .Select(s => (s.Key, ((YamlScalarNode)s.Env.Children[new YamlScalarNode(name)]).Value!));
+        Services().Select(s => (s.Key, Env: Key(s.Value, "environment") as YamlMappingNode))
+            .Where(s => s.Env is not null && s.Env.Children.ContainsKey(new YamlScalarNode(name)))
+            .Select(s => (s.Key, ((YamlScalarNode)s.Env!.Children[new YamlScalarNode(name)]).Value!));
+
+    /// <summary>A service's own key, else the one it takes from a YAML merge key (`<<: *app`), as compose reads it.</summary>
+    private static YamlNode? Key(YamlMappingNode service, string key) =>
+        service.Children.TryGetValue(new YamlScalarNode(key), out var own) ? own
+        : service.Children.TryGetValue(new YamlScalarNode("<<"), out var merged) && merged is YamlMappingNode mapping ? Key(mapping, key) : null;
 
     [GeneratedRegex(@"^\$\{GITLAB_ROOT_PASSWORD:\?[^}]+\}$")]
     private static partial Regex Required();

@@ -29,6 +29,12 @@ public sealed class AuthenticateAttribute : Attribute, IFilterFactory, IOrderedF
     /// <summary>False where the action decides scopes itself (git over HTTP: repository scopes, read or write).</summary>
     public bool CheckScopes { get; set; } = true;
 
+    /// <summary>
+    /// Deploy tokens count (git, `?go-get=1` and the Go proxy, as in GitLab); elsewhere they are refused as invalid
+    /// credentials, since a deploy token is no user.
+    /// </summary>
+    public bool AllowDeployTokens { get; set; }
+
     /// <summary>Scopes that allow reads besides api and read_api (read_user on the users API).</summary>
     public string[] ReadScopes { get; set; } = [];
 

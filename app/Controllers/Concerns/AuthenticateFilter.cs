@@ -48,6 +48,8 @@ public sealed class AuthenticateFilter(RequestAuthenticator authenticator, IAnti
     {
         if (caller.Status == AuthenticationStatus.Invalid)
             return caller.DeniedReason is { } reason ? AccessDenial.AccountDenied(reason) : AccessDenial.InvalidCredentials;
+        if (caller.DeployToken is not null && !options.AllowDeployTokens)
+            return AccessDenial.InvalidCredentials;
         var read = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
         // The API's rules (writes need a signed-in caller with api); pages and git decide the rest themselves.
         var apiRules = options.CheckScopes && !options.SessionOnly;
