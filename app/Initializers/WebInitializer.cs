@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -36,6 +39,12 @@ public static class WebInitializer
                 o.SessionStore = store;
                 o.ExpireTimeSpan = sessions.Value.Absolute;
             });
+        // Session and anti-forgery cookies are sealed with the data-protection key ring. Behind a balancer any node
+        // must open what another sealed, so the ring lives beside the repositories, which every node shares (GitLab
+        // shares its secrets file across nodes the same way); a per-process ring would sign users out at random.
+        services.AddDataProtection().SetApplicationName("GitLabLite");
+        services.AddOptions<KeyManagementOptions>().Configure<InstanceSettings, ILoggerFactory>((o, settings, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.RepositoriesPath, "+data-protection")), logs));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
         // The header scripts send the pages' CSRF token in (GitLab's and Rails' name); forms keep their hidden field.
         services.AddAntiforgery(o => o.HeaderName = CsrfHeader);

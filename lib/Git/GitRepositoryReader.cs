@@ -20,9 +20,6 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
     public static GitRepositoryReader? OpenOrNull(string path) =>
         Directory.Exists(path) && Repository.IsValid(path) ? new GitRepositoryReader(new Repository(path)) : null;
 
-    /// <summary>GitLab's "empty repository": no branches at all (tags alone do not count).</summary>
-    public bool IsEmpty => !_repo.Refs.FromGlob(HeadsPrefix + "*").Any();
-
     /// <summary>The branch HEAD names, whether or not it exists yet (a fresh repository's HEAD is unborn).</summary>
     public string? HeadBranch =>
         _repo.Refs.Head is SymbolicReference { TargetIdentifier: var target } && target.StartsWith(HeadsPrefix, StringComparison.Ordinal)
