@@ -70,9 +70,7 @@ public sealed class ProjectRepository(Database db)
     private static readonly string MemberOf = $"""
         (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId AND {ActiveMembership.Of("m")})
          OR EXISTS (
-            WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
-                SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = p.namespace_id
-                UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("p.namespace_id")}
             SELECT 1 FROM up WHERE (up.type = 'User' AND up.owner_id = @userId)
                OR EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Namespace' AND m.source_id = up.id AND m.user_id = @userId
                           AND {ActiveMembership.Of("m")})))
