@@ -48,6 +48,14 @@ public static class WebInitializer
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
         // The header scripts send the pages' CSRF token in (GitLab's and Rails' name); forms keep their hidden field.
         services.AddAntiforgery(o => o.HeaderName = CsrfHeader);
+        // Every cookie (session, anti-forgery, flash): Secure whenever the request came over HTTPS, never readable by
+        // scripts, never sent on cross-site subrequests.
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
         services.AddOptions<MvcOptions>().PostConfigure<IOptions<JsonOptions>>((o, json) =>
         {
             var index = o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
@@ -67,6 +75,7 @@ public static class WebInitializer
         app.UseMiddleware<MergeSlashesMiddleware>();
         // Explicitly here, after the path is final: by default routing would run first of all.
         app.UseRouting();
+        app.UseCookiePolicy();
         app.UseAuthentication();
         app.UseMiddleware<AuthThrottleMiddleware>();
         app.UseMiddleware<GoGetMiddleware>();

@@ -48,11 +48,11 @@ public sealed class ProjectRepository(Database db)
     /// The projects whose full paths are among <paramref name="lowerFullPaths"/> (lower case, as routes are unique),
     /// each with the user's effective access: one lookup on the routes' lower(path) index, however many paths.
     /// </summary>
-    public Task<IReadOnlyList<(Project Project, AccessLevel Access)>> ListByFullPathsWithAccessAsync(
+    public Task<IReadOnlyList<(Project Project, ProjectAccess Access)>> ListByFullPathsWithAccessAsync(
         string[] lowerFullPaths, long? userId, CancellationToken ct) =>
-        db.QueryAsync<Project, int, (Project, AccessLevel)>(
+        db.QueryAsync<Project, ProjectAccess, (Project, ProjectAccess)>(
             $"{SelectWithAccess} {ProjectRoute} WHERE lower(pr.path) = ANY(@lowerFullPaths)",
-            (project, access) => (project, (AccessLevel)access), "access_level", new { lowerFullPaths, userId }, ct);
+            (project, access) => (project, access), "access_level", new { lowerFullPaths, userId }, ct);
 
     /// <summary>
     /// Projects the user may see: public; internal when signed in; private where the user has any membership
