@@ -1,10 +1,10 @@
 using System.Text.Encodings.Web;
 using GitLabLite.Git;
+using GitLabLite.Finders.Projects;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
-using GitLabLite.Repositories.Projects;
 using GitLabLite.Services.Features;
 using GitLabLite.Services.Users;
 
@@ -22,7 +22,7 @@ namespace GitLabLite.Controllers.Concerns;
 /// user's own credentials decide.
 /// </summary>
 public sealed class GoGetMiddleware(
-    RequestDelegate next, RequestAuthenticator authenticator, ProjectRepository projects,
+    RequestDelegate next, RequestAuthenticator authenticator, ProjectFinder projects,
     ProjectFeatureGate features, RepositoryStorage storage, InstanceSettings settings, ProjectUrls urls)
 {
     private const int MaxSegments = 22;
@@ -80,15 +80,15 @@ public sealed class GoGetMiddleware(
         !auth.SignedIn || auth.HasScope(TokenScopes.Api) || auth.HasScope(TokenScopes.ReadApi)
         || auth.HasScope(DeployTokenScopes.ReadPackageRegistry) || auth.HasScope(DeployTokenScopes.WritePackageRegistry);
 
-    /// <summary>The longest path prefix (at least two segments) that is a project, if the caller may read its code: one indexed query.</summary>
+    /// <summary>The longest path prefix (at least two segments) that is a project, if the caller may read its code: one indexed query, then memory while the change bus is current.</summary>
     private async Task<Project?> FindReadableAsync(string[] segments, AuthenticationResult auth, CancellationToken ct)
     {
         var prefixes = Enumerable.Range(2, Math.Min(segments.Length, MaxSegments) - 1)
             .Select(n => string.Join('/', segments[..n]).ToLowerInvariant()).ToArray();
-        var found = await projects.ListByFullPathsWithAccessAsync(prefixes, auth.User?.Id, ct);
+        var found = await projects.ListByFullPathsAsync(prefixes, auth, ct);
         if (found.Count == 0) return null;
-        var (project, access) = found.MaxBy(f => f.Project.FullPath.Length);
-        return auth.PermissionsOn(project, access.AccessLevel).CanReadCode ? project : null;
+        var longest = found.MaxBy(f => f.Project.FullPath.Length)!;
+        return longest.CanReadCode ? longest.Project : null;
     }
 
     private string Html(string fullPath, string? proxyUrl)
