@@ -526,6 +526,8 @@ CREATE TRIGGER personal_access_tokens_bus_reset AFTER TRUNCATE ON public.persona
 
 CREATE TRIGGER personal_access_tokens_bus_update AFTER UPDATE ON public.personal_access_tokens FOR EACH ROW WHEN (public.bus_row_differs(to_jsonb(old.*), to_jsonb(new.*), ARRAY['last_used_at'::text, 'updated_at'::text])) EXECUTE FUNCTION public.bus_row_changed('token', 'id');
 
+CREATE TRIGGER project_import_state_bus AFTER INSERT OR DELETE OR UPDATE ON public.project_import_state FOR EACH ROW EXECUTE FUNCTION public.bus_row_changed('project', 'project_id');
+
 CREATE TRIGGER projects_bus_delete AFTER DELETE ON public.projects FOR EACH ROW EXECUTE FUNCTION public.bus_row_changed('project', 'id');
 
 CREATE TRIGGER projects_bus_reset AFTER TRUNCATE ON public.projects FOR EACH STATEMENT EXECUTE FUNCTION public.bus_tables_reset();
