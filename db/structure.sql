@@ -12,6 +12,30 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE TABLE public.audit_events (
+    id bigint NOT NULL,
+    author_id bigint NOT NULL,
+    author_name text NOT NULL,
+    entity_type text NOT NULL,
+    entity_id bigint NOT NULL,
+    entity_path text NOT NULL,
+    event_name text NOT NULL,
+    target_type text,
+    target_details text,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    ip_address text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE SEQUENCE public.audit_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.audit_events_id_seq OWNED BY public.audit_events.id;
+
 CREATE SEQUENCE public.feature_flag_version_seq
     START WITH 1
     INCREMENT BY 1
@@ -102,6 +126,53 @@ CREATE SEQUENCE public.namespaces_id_seq
     CACHE 1;
 
 ALTER SEQUENCE public.namespaces_id_seq OWNED BY public.namespaces.id;
+
+CREATE TABLE public.packages_go_ledger_entries (
+    id bigint NOT NULL,
+    project_id bigint NOT NULL,
+    module_path text NOT NULL,
+    version text NOT NULL,
+    commit_sha text NOT NULL,
+    module_dir text DEFAULT ''::text NOT NULL,
+    tag_name text,
+    committed_at timestamp with time zone NOT NULL,
+    go_mod_h1 text NOT NULL,
+    zip_h1 text,
+    zip_error text,
+    download_count bigint DEFAULT 0 NOT NULL,
+    last_downloaded_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT packages_go_ledger_entries_check CHECK (((zip_h1 IS NULL) OR (zip_error IS NULL)))
+);
+
+CREATE SEQUENCE public.packages_go_ledger_entries_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.packages_go_ledger_entries_id_seq OWNED BY public.packages_go_ledger_entries.id;
+
+CREATE TABLE public.packages_go_tag_allowances (
+    id bigint NOT NULL,
+    project_id bigint NOT NULL,
+    tag_name text NOT NULL,
+    user_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    revoked_at timestamp with time zone
+);
+
+CREATE SEQUENCE public.packages_go_tag_allowances_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.packages_go_tag_allowances_id_seq OWNED BY public.packages_go_tag_allowances.id;
 
 CREATE TABLE public.personal_access_tokens (
     id bigint NOT NULL,
@@ -207,6 +278,8 @@ CREATE SEQUENCE public.users_id_seq
 
 ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;
 
+ALTER TABLE ONLY public.audit_events ALTER COLUMN id SET DEFAULT nextval('public.audit_events_id_seq'::regclass);
+
 ALTER TABLE ONLY public.feature_gates ALTER COLUMN id SET DEFAULT nextval('public.feature_gates_id_seq'::regclass);
 
 ALTER TABLE ONLY public.features ALTER COLUMN id SET DEFAULT nextval('public.features_id_seq'::regclass);
@@ -214,6 +287,10 @@ ALTER TABLE ONLY public.features ALTER COLUMN id SET DEFAULT nextval('public.fea
 ALTER TABLE ONLY public.members ALTER COLUMN id SET DEFAULT nextval('public.members_id_seq'::regclass);
 
 ALTER TABLE ONLY public.namespaces ALTER COLUMN id SET DEFAULT nextval('public.namespaces_id_seq'::regclass);
+
+ALTER TABLE ONLY public.packages_go_ledger_entries ALTER COLUMN id SET DEFAULT nextval('public.packages_go_ledger_entries_id_seq'::regclass);
+
+ALTER TABLE ONLY public.packages_go_tag_allowances ALTER COLUMN id SET DEFAULT nextval('public.packages_go_tag_allowances_id_seq'::regclass);
 
 ALTER TABLE ONLY public.personal_access_tokens ALTER COLUMN id SET DEFAULT nextval('public.personal_access_tokens_id_seq'::regclass);
 
@@ -224,6 +301,9 @@ ALTER TABLE ONLY public.routes ALTER COLUMN id SET DEFAULT nextval('public.route
 ALTER TABLE ONLY public.user_sessions ALTER COLUMN id SET DEFAULT nextval('public.user_sessions_id_seq'::regclass);
 
 ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
+
+ALTER TABLE ONLY public.audit_events
+    ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.feature_flag_versions
     ADD CONSTRAINT feature_flag_versions_pkey PRIMARY KEY (id);
@@ -240,6 +320,12 @@ ALTER TABLE ONLY public.members
 ALTER TABLE ONLY public.namespaces
     ADD CONSTRAINT namespaces_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.packages_go_ledger_entries
+    ADD CONSTRAINT packages_go_ledger_entries_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.packages_go_tag_allowances
+    ADD CONSTRAINT packages_go_tag_allowances_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_pkey PRIMARY KEY (id);
 
@@ -255,6 +341,8 @@ ALTER TABLE ONLY public.user_sessions
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
+CREATE INDEX index_audit_events_on_entity_and_created_at ON public.audit_events USING btree (entity_type, entity_id, created_at);
+
 CREATE UNIQUE INDEX index_feature_gates_on_feature_key_and_key_and_value ON public.feature_gates USING btree (feature_key, key, value);
 
 CREATE UNIQUE INDEX index_features_on_key ON public.features USING btree (key);
@@ -266,6 +354,12 @@ CREATE INDEX index_members_on_user_id ON public.members USING btree (user_id);
 CREATE INDEX index_namespaces_on_owner_id ON public.namespaces USING btree (owner_id);
 
 CREATE UNIQUE INDEX index_namespaces_on_parent_and_lower_path ON public.namespaces USING btree (COALESCE(parent_id, (0)::bigint), lower(path));
+
+CREATE INDEX index_packages_go_ledger_entries_on_project_and_tag ON public.packages_go_ledger_entries USING btree (project_id, tag_name) WHERE (tag_name IS NOT NULL);
+
+CREATE UNIQUE INDEX index_packages_go_ledger_entries_on_project_module_version ON public.packages_go_ledger_entries USING btree (project_id, module_path, version);
+
+CREATE INDEX index_packages_go_tag_allowances_on_project_and_tag ON public.packages_go_tag_allowances USING btree (project_id, tag_name);
 
 CREATE UNIQUE INDEX index_personal_access_tokens_on_token_digest ON public.personal_access_tokens USING btree (token_digest);
 
@@ -299,6 +393,15 @@ ALTER TABLE ONLY public.namespaces
 
 ALTER TABLE ONLY public.namespaces
     ADD CONSTRAINT namespaces_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.packages_go_ledger_entries
+    ADD CONSTRAINT packages_go_ledger_entries_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.packages_go_tag_allowances
+    ADD CONSTRAINT packages_go_tag_allowances_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.packages_go_tag_allowances
+    ADD CONSTRAINT packages_go_tag_allowances_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
 
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;

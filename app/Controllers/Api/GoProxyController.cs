@@ -2,7 +2,9 @@ using System.Globalization;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Initializers;
+using GitLabLite.Golang;
 using GitLabLite.Models.Features;
+using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Services;
@@ -22,12 +24,9 @@ namespace GitLabLite.Controllers.Api;
 /// </summary>
 [ApiController]
 [Authenticate]
-public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips, InstanceSettings settings, IOptions<ZipBuildOptions> buildOptions)
+public sealed class GoProxyController(ModuleFinder modules, VersionLedger ledger, InstanceSettings settings, IOptions<ZipBuildOptions> buildOptions)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
-    // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
-    private const string Immutable = "public, max-age=31536000, immutable";
-
     private GoProxyRequest _request = null!;
 
     [HttpGet("api/v4/projects/{id}/packages/go/{**path}")]
@@ -74,46 +73,62 @@ public sealed class GoProxyController(ModuleFinder modules, ModuleZipCache zips,
         var request = _request;
         using var module = modules.FindOrNull(project, request.ModulePath);
         if (module is null) return Text(404, $"not found: {request.ModulePath} is not a module of this project");
-        var repositoryUrl = $"{settings.BaseUrl}/{project.FullPath}.git";
-        switch (request.Kind)
+        var ct = HttpContext.RequestAborted;
+        if (request.Kind == GoProxyRequestKind.List)
         {
-            case GoProxyRequestKind.List:
-                return File(module.ListBody(), "text/plain; charset=utf-8");
-            case GoProxyRequestKind.Latest:
-            case GoProxyRequestKind.Info:
-                var info = request.Kind == GoProxyRequestKind.Latest ? module.Latest() : module.Stat(request.Version!);
-                if (info.Error is not null) return Text(404, $"not found: {info.Error}");
-                if (request.Version == info.Value!.Version) Response.Headers.CacheControl = Immutable;
-                return Content(ModuleVersionPresenter.Present(info.Value, repositoryUrl, module.Code.CodeDir), "application/json");
-            case GoProxyRequestKind.Mod:
-                var mod = module.GoMod(request.Version!);
-                if (mod.Error is not null) return Text(404, $"not found: {mod.Error}");
-                Response.Headers.CacheControl = Immutable;
-                return File(mod.Value!, "text/plain; charset=utf-8");
-            default:
-                return await ZipAsync(module, request.Version!);
+            Cache(project, immutable: false);
+            return File(module.ListBody(), "text/plain; charset=utf-8");
         }
+        var version = request.Version!;
+        if (request.Kind == GoProxyRequestKind.Latest || (request.Kind == GoProxyRequestKind.Info && !ModuleVersion.IsCanonical(version)))
+        {
+            // A query (@latest, a branch, a commit, v1.2): answered from the refs, but as recorded when it names a served version.
+            var resolved = request.Kind == GoProxyRequestKind.Latest ? module.Latest() : module.Stat(version);
+            if (resolved.Value is not { } found) return Text(404, $"not found: {resolved.Error}");
+            Cache(project, immutable: false);
+            return Info(module, await ledger.RecordedInfoAsync(module, found, ct));
+        }
+        // .mod and .zip take canonical versions only (their checks say so in go's words).
+        if (!ModuleVersion.IsCanonical(version))
+            return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Mod ? module.GoMod(version).Error : module.Source(version).Error)}");
+        // A canonical version: served as the ledger recorded it the first time, whatever its tag does since.
+        var served = await ledger.ServeAsync(module, version, ct);
+        if (served.Value is not { } entry)
+            return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Info ? module.Stat(version).Error : null) ?? served.Error}");
+        if (request.Kind == GoProxyRequestKind.Zip) return await ZipAsync(module, entry, ct);
+        Cache(project, immutable: true);
+        if (request.Kind == GoProxyRequestKind.Info) return Info(module, entry.Info);
+        var mod = ledger.GoMod(module, entry);
+        return mod.Value is { } bytes ? File(bytes, "text/plain; charset=utf-8") : Text(404, $"not found: {mod.Error}");
     }
 
-    private async Task<IActionResult> ZipAsync(GoModule module, string version)
+    private ContentResult Info(GoModule module, RevInfo info) =>
+        Content(ModuleVersionPresenter.Present(info, $"{settings.BaseUrl}/{module.Project.FullPath}.git", module.Code.CodeDir), "application/json");
+
+    private async Task<IActionResult> ZipAsync(GoModule module, LedgerEntry served, CancellationToken ct)
     {
-        var source = module.Source(version);
-        if (source.Error is not null) return Text(404, $"not found: {source.Error}");
-        var zip = await zips.GetAsync(module.RepositoryPath, source.Value!, HttpContext.RequestAborted);
+        var zip = await ledger.ZipAsync(module, served, ct);
         if (zip.Reason == ServiceErrorReason.Unavailable)
         {
             Response.Headers.RetryAfter = buildOptions.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return Text(503, zip.Message!);
         }
-        if (!zip.Success) return Text(404, $"not found: {zip.Message}");
-        Response.Headers.CacheControl = Immutable;
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
-        var entry = zip.Payload!;
+        if (zip.Payload is not { } entry) return Text(404, $"not found: {zip.Message}");
+        if (HttpMethods.IsGet(Request.Method)) ledger.CountDownload(served);
+        Cache(module.Project, immutable: true);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{served.Version}.zip\"";
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
         return PhysicalFile(entry.Path, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
+
+    /// <summary>
+    /// Canonical versions never change (ref/mod "immutable"), lists and queries may (a minute). Only a public project's
+    /// answers may sit in a shared cache or CDN; anything else is private to the client that was allowed to read it.
+    /// </summary>
+    private void Cache(Project project, bool immutable) =>
+        Response.Headers.CacheControl = $"{(project.Visibility == Visibility.Public ? "public" : "private")}, {(immutable ? "max-age=31536000, immutable" : "max-age=60")}";
 
     /// <summary>The target as sent (origin form); hosts without one (TestServer, absolute-form requests) give the escaped path.</summary>
     private string RawTarget() =>

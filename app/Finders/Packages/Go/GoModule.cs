@@ -18,18 +18,25 @@ public sealed class GoModule(Project project, string repositoryPath, GitRefSnaps
 
     public CodeRepo Code { get; } = code;
 
-    public IReadOnlyList<string> Versions() => refs.Memo($"list\n{Code.ModulePath}", Code.Versions);
+    /// <summary>The refs this request answers from (one consistent view, and the key its answers are remembered under).</summary>
+    public GitRefSnapshot Refs { get; } = refs;
+
+    public IReadOnlyList<string> Versions() => Refs.Memo($"list\n{Code.ModulePath}", Code.Versions);
 
     /// <summary>The list answer as sent, one version a line: rebuilding 10,000 lines per request cost ~2 ms.</summary>
-    public byte[] ListBody() => refs.Memo($"list-body\n{Code.ModulePath}", () => Encoding.UTF8.GetBytes(string.Concat(Versions().Select(v => v + "\n"))));
+    public byte[] ListBody() => Refs.Memo($"list-body\n{Code.ModulePath}", () => Encoding.UTF8.GetBytes(string.Concat(Versions().Select(v => v + "\n"))));
 
-    public GoResult<RevInfo> Latest() => refs.Memo($"latest\n{Code.ModulePath}", Code.Latest);
+    public GoResult<RevInfo> Latest() => Refs.Memo($"latest\n{Code.ModulePath}", Code.Latest);
 
-    public GoResult<RevInfo> Stat(string version) => refs.Memo($"info\n{Code.ModulePath}\n{version}", () => Code.Stat(version));
+    public GoResult<RevInfo> Stat(string version) => Refs.Memo($"info\n{Code.ModulePath}\n{version}", () => Code.Stat(version));
 
-    public GoResult<byte[]> GoMod(string version) => refs.Memo($"mod\n{Code.ModulePath}\n{version}", () => Code.GoMod(version));
+    public GoResult<byte[]> GoMod(string version) => Refs.Memo($"mod\n{Code.ModulePath}\n{version}", () => Code.GoMod(version));
 
-    public GoResult<ModuleSource> Source(string version) => refs.Memo($"zip\n{Code.ModulePath}\n{version}", () => Code.Source(version));
+    public GoResult<ModuleSource> Source(string version) => Refs.Memo($"zip\n{Code.ModulePath}\n{version}", () => Code.Source(version));
+
+    /// <summary>The go.mod of a version from where it was found once, whatever the refs say now (the version ledger's .mod).</summary>
+    public GoResult<byte[]> GoModAt(ModuleSource source) =>
+        Refs.Memo($"mod-at\n{Code.ModulePath}\n{source.Version}\n{source.Commit}\n{source.Subdir}", () => Code.GoModAt(source.Commit, source.Subdir));
 
     public void Dispose() => objects.Dispose();
 }
