@@ -1,3 +1,4 @@
+using GitLabLite.Controllers.Api.Params;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Presenters.Packages.Go;
@@ -26,7 +27,7 @@ public sealed class TagAllowancesController(
     [HttpPost("projects/{id}/packages/go/tag_allowances")]
     [AuthorizeProject]
     public async Task<IActionResult> Create(string id, [FromParams] CreateTagAllowanceParams p) =>
-        FromService(await create.ExecuteAsync(HttpContext.ProjectPermissions(), Caller.User!, p, ClientAddress, Ct), presenter.Present, StatusCodes.Status201Created);
+        FromService(await create.ExecuteAsync(HttpContext.ProjectPermissions(), Caller.User!, p.TagName!, ClientAddress, Ct), presenter.Present, StatusCodes.Status201Created);
 
     [HttpDelete("projects/{id}/packages/go/tag_allowances/{allowanceId:long}")]
     [AuthorizeProject]

@@ -16,12 +16,11 @@ public sealed class CreateTagAllowanceService(
 {
     public const string EventName = "go_served_tag_update_allowed";
 
-    /// <summary>The params are validated already (<see cref="CreateTagAllowanceParamsValidator"/>).</summary>
-    public async Task<ServiceResponse<TagAllowance>> ExecuteAsync(ProjectPermissions permissions, User user, CreateTagAllowanceParams p, string? ipAddress, CancellationToken ct)
+    /// <summary><paramref name="tagName"/> is a valid tag name already (the params' validator).</summary>
+    public async Task<ServiceResponse<TagAllowance>> ExecuteAsync(ProjectPermissions permissions, User user, string tagName, string? ipAddress, CancellationToken ct)
     {
         if (!permissions.CanDelete)
             return ServiceResponse<TagAllowance>.Error("403 Forbidden - only an Owner or an administrator may allow moving a served tag", ServiceErrorReason.Forbidden);
-        var tagName = p.TagName!;
         var project = permissions.Project;
         if ((await ledger.FindServedTagsAsync(project.Id, [tagName], ct)).FirstOrDefault() is not { } served)
             return ServiceResponse<TagAllowance>.Error($"Tag {tagName} was never served to Go clients: pushes may move it already", ServiceErrorReason.NotFound);

@@ -1,7 +1,7 @@
 using FluentValidation;
 using GitLabLite.Git;
 
-namespace GitLabLite.Services.Packages.Go;
+namespace GitLabLite.Controllers.Api.Params;
 
 public sealed class CreateTagAllowanceParamsValidator : AbstractValidator<CreateTagAllowanceParams>
 {
