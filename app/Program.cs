@@ -2,7 +2,6 @@ using System.Text.Json;
 using FluentValidation;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Initializers;
-using GitLabLite.Services.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConfigFolder();
@@ -18,6 +17,7 @@ builder.Services.AddProjects();
 builder.Services.AddGit();
 builder.Services.AddFeatures();
 builder.Services.AddPackages();
+builder.Services.AddDemo();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews(o => o.ModelBinderProviders.Insert(0, new ParamsModelBinderProvider()))
     // Bad params are answered by [ValidateParams] after the access filters, in GitLab's shape, not before them.
@@ -30,15 +30,15 @@ builder.Services.AddControllersWithViews(o => o.ModelBinderProviders.Insert(0, n
 
 var app = builder.Build();
 
-var settings = app.Services.GetRequiredService<InstanceSettings>();
-Directory.CreateDirectory(settings.RepositoriesPath);
-await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-await app.Services.GetRequiredService<RootSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+if (StartupCommands.CommandOrNull(args) is { } command) return await app.RunCommandAsync(command);
+
+await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseWeb();
 app.MapControllers();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point type, public so request specs can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -95,13 +95,34 @@ public static class BareRepository
     /// </summary>
     public static void WriteInitialCommit(string path, string branch, string fileName, string content, string authorName, string authorEmail, DateTimeOffset when)
     {
+        var commit = WriteCommit(path, new Dictionary<string, byte[]> { [fileName] = System.Text.Encoding.UTF8.GetBytes(content) }, null,
+            "Initial commit", new GitSignature(authorName, authorEmail, when));
+        AddRefIfMissing(path, $"refs/heads/{branch}", commit);
+        SetHead(path, branch);
+    }
+
+    /// <summary>
+    /// Writes a commit whose tree holds exactly <paramref name="files"/> ('/'-separated paths, regular files) on top of
+    /// <paramref name="parentId"/>, without moving any ref, and returns its id. The same files, parent, message and
+    /// signature always give the same id.
+    /// </summary>
+    public static string WriteCommit(string path, IReadOnlyDictionary<string, byte[]> files, string? parentId, string message, GitSignature author)
+    {
         using var repo = new Repository(path);
-        var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)));
         var tree = new TreeDefinition();
-        tree.Add(fileName, blob, Mode.NonExecutableFile);
-        var signature = new Signature(authorName, authorEmail, when);
-        var commit = repo.ObjectDatabase.CreateCommit(signature, signature, "Initial commit", repo.ObjectDatabase.CreateTree(tree), [], prettifyMessage: true);
-        repo.Refs.Add($"refs/heads/{branch}", commit.Id);
-        repo.Refs.UpdateTarget("HEAD", $"refs/heads/{branch}");
+        foreach (var (name, bytes) in files)
+            tree.Add(name, repo.ObjectDatabase.CreateBlob(new MemoryStream(bytes)), Mode.NonExecutableFile);
+        var signature = new Signature(author.Name, author.Email, author.When);
+        Commit[] parents = parentId is null ? [] : [repo.Lookup<Commit>(parentId) ?? throw new ArgumentException($"no commit {parentId}", nameof(parentId))];
+        return repo.ObjectDatabase.CreateCommit(signature, signature, message, repo.ObjectDatabase.CreateTree(tree), parents, prettifyMessage: true).Sha;
+    }
+
+    /// <summary>Creates the ref (refs/heads/..., refs/tags/... as a lightweight tag) at the commit unless a ref of that name exists.</summary>
+    public static bool AddRefIfMissing(string path, string name, string commitId)
+    {
+        using var repo = new Repository(path);
+        if (repo.Refs[name] is not null) return false;
+        repo.Refs.Add(name, new ObjectId(commitId));
+        return true;
     }
 }
