@@ -17,6 +17,7 @@ builder.Services.AddProjects();
 builder.Services.AddGit();
 builder.Services.AddFeatures();
 builder.Services.AddPackages();
+builder.Services.AddPullThrough();
 builder.Services.AddDemo();
 builder.Services.AddWeb();
 builder.Services.AddControllersWithViews(o => o.ModelBinderProviders.Insert(0, new ParamsModelBinderProvider()))

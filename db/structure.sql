@@ -83,6 +83,77 @@ CREATE SEQUENCE public.features_id_seq
 
 ALTER SEQUENCE public.features_id_seq OWNED BY public.features.id;
 
+CREATE TABLE public.go_proxy_group_settings (
+    namespace_id bigint NOT NULL,
+    upstreams text[] NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE TABLE public.go_proxy_rules (
+    id bigint NOT NULL,
+    namespace_id bigint,
+    action text NOT NULL,
+    module_pattern text NOT NULL,
+    version_pattern text DEFAULT '*'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT go_proxy_rules_action_check CHECK ((action = ANY (ARRAY['allow'::text, 'deny'::text])))
+);
+
+CREATE SEQUENCE public.go_proxy_rules_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.go_proxy_rules_id_seq OWNED BY public.go_proxy_rules.id;
+
+CREATE TABLE public.go_pulled_answers (
+    module_path text NOT NULL,
+    query text NOT NULL,
+    body bytea NOT NULL,
+    upstream text NOT NULL,
+    fetched_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE TABLE public.go_pulled_modules (
+    id bigint NOT NULL,
+    module_path text NOT NULL,
+    version text NOT NULL,
+    upstream text NOT NULL,
+    info bytea,
+    mod bytea,
+    mod_h1 text,
+    zip_key text,
+    zip_size bigint,
+    zip_h1 text,
+    verified_tree_size bigint,
+    downloads bigint DEFAULT 0 NOT NULL,
+    first_fetched_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE SEQUENCE public.go_pulled_modules_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.go_pulled_modules_id_seq OWNED BY public.go_pulled_modules.id;
+
+CREATE TABLE public.go_sumdb_cache (
+    key text NOT NULL,
+    data bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE TABLE public.go_sumdb_latest (
+    name text NOT NULL,
+    note bytea NOT NULL,
+    tree_size bigint NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
 CREATE TABLE public.members (
     id bigint NOT NULL,
     source_type text NOT NULL,
@@ -284,6 +355,10 @@ ALTER TABLE ONLY public.feature_gates ALTER COLUMN id SET DEFAULT nextval('publi
 
 ALTER TABLE ONLY public.features ALTER COLUMN id SET DEFAULT nextval('public.features_id_seq'::regclass);
 
+ALTER TABLE ONLY public.go_proxy_rules ALTER COLUMN id SET DEFAULT nextval('public.go_proxy_rules_id_seq'::regclass);
+
+ALTER TABLE ONLY public.go_pulled_modules ALTER COLUMN id SET DEFAULT nextval('public.go_pulled_modules_id_seq'::regclass);
+
 ALTER TABLE ONLY public.members ALTER COLUMN id SET DEFAULT nextval('public.members_id_seq'::regclass);
 
 ALTER TABLE ONLY public.namespaces ALTER COLUMN id SET DEFAULT nextval('public.namespaces_id_seq'::regclass);
@@ -313,6 +388,27 @@ ALTER TABLE ONLY public.feature_gates
 
 ALTER TABLE ONLY public.features
     ADD CONSTRAINT features_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.go_proxy_group_settings
+    ADD CONSTRAINT go_proxy_group_settings_pkey PRIMARY KEY (namespace_id);
+
+ALTER TABLE ONLY public.go_proxy_rules
+    ADD CONSTRAINT go_proxy_rules_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.go_pulled_answers
+    ADD CONSTRAINT go_pulled_answers_pkey PRIMARY KEY (module_path, query);
+
+ALTER TABLE ONLY public.go_pulled_modules
+    ADD CONSTRAINT go_pulled_modules_module_path_version_key UNIQUE (module_path, version);
+
+ALTER TABLE ONLY public.go_pulled_modules
+    ADD CONSTRAINT go_pulled_modules_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.go_sumdb_cache
+    ADD CONSTRAINT go_sumdb_cache_pkey PRIMARY KEY (key);
+
+ALTER TABLE ONLY public.go_sumdb_latest
+    ADD CONSTRAINT go_sumdb_latest_pkey PRIMARY KEY (name);
 
 ALTER TABLE ONLY public.members
     ADD CONSTRAINT members_pkey PRIMARY KEY (id);
@@ -346,6 +442,8 @@ CREATE INDEX index_audit_events_on_entity_and_created_at ON public.audit_events 
 CREATE UNIQUE INDEX index_feature_gates_on_feature_key_and_key_and_value ON public.feature_gates USING btree (feature_key, key, value);
 
 CREATE UNIQUE INDEX index_features_on_key ON public.features USING btree (key);
+
+CREATE INDEX index_go_proxy_rules_on_namespace_id ON public.go_proxy_rules USING btree (namespace_id);
 
 CREATE UNIQUE INDEX index_members_on_source_and_user ON public.members USING btree (source_type, source_id, user_id);
 
@@ -384,6 +482,12 @@ CREATE UNIQUE INDEX index_users_on_lower_username ON public.users USING btree (l
 CREATE TRIGGER feature_gates_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.feature_gates FOR EACH STATEMENT EXECUTE FUNCTION public.feature_flags_changed();
 
 CREATE TRIGGER features_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.features FOR EACH STATEMENT EXECUTE FUNCTION public.feature_flags_changed();
+
+ALTER TABLE ONLY public.go_proxy_group_settings
+    ADD CONSTRAINT go_proxy_group_settings_namespace_id_fkey FOREIGN KEY (namespace_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.go_proxy_rules
+    ADD CONSTRAINT go_proxy_rules_namespace_id_fkey FOREIGN KEY (namespace_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.members
     ADD CONSTRAINT members_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;

@@ -61,8 +61,9 @@ public static class DirHash
 
     /// <summary>
     /// dirhash.HashZip: Hash1 over every entry (directory entries included, read as empty)
-    /// named by its full entry name, contents decompressed. Non-seekable streams are buffered.
-    /// Null if a name contains a newline; throws InvalidDataException for a corrupt zip.
+    /// named by its full entry name, contents decompressed and streamed (never held in memory).
+    /// Non-seekable streams are buffered. Null if a name contains a newline; throws
+    /// InvalidDataException for a corrupt zip.
     /// </summary>
     public static string? HashZip(Stream zip)
     {
@@ -70,15 +71,7 @@ public static class DirHash
         try
         {
             using var archive = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
-            var files = new List<(string Name, byte[] Data)>();
-            foreach (var entry in archive.Entries)
-            {
-                using var s = entry.Open();
-                using var ms = new MemoryStream();
-                s.CopyTo(ms);
-                files.Add((entry.FullName, ms.ToArray()));
-            }
-            return Hash1(files);
+            return Hash1(archive.Entries.Select(e => (e.FullName, (Func<Stream>)e.Open)).ToList());
         }
         finally
         {

@@ -23,9 +23,14 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     private static LiveServer? _secure;
     private readonly X509Certificate2? _certificate;
     private readonly string? _certificateDirectory;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private LiveServer(IPAddress address, int port, X509Certificate2? certificate, int? plainPort = null)
+    private LiveServer(IPAddress address, int port, X509Certificate2? certificate, int? plainPort = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
         Address = address;
         Port = port;
         _certificate = certificate;
@@ -51,14 +56,16 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     /// self-signed certificate for that IP, so GitLab:Url is https://127.a.b.c and module paths start with the bare
     /// address exactly as with a real host. Binding ports below 1024 needs root, as the end-to-end specs run.
     /// </summary>
-    public static LiveServer Secure
+    public static LiveServer Secure => _secure ??= StartSecure();
+
+    /// <summary>
+    /// A secure server of its own (not shared; the caller disposes it) with extra settings and services, e.g.
+    /// pull-through pointed at local upstreams.
+    /// </summary>
+    public static LiveServer StartSecure(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        get
-        {
-            if (_secure is not null) return _secure;
-            var address = new IPAddress([127, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(1, 255)]);
-            return _secure = Started(new LiveServer(address, 443, SelfSignedCertificate.Create(address), plainPort: 80));
-        }
+        var address = new IPAddress([127, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(1, 255)]);
+        return Started(new LiveServer(address, 443, SelfSignedCertificate.Create(address), plainPort: 80, settings, services));
     }
 
     public IPAddress Address { get; }
@@ -106,8 +113,12 @@ public sealed class LiveServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["GitLab:Url"] = BaseUrl }));
-        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(Requests));
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>(_settings) { ["GitLab:Url"] = BaseUrl }));
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IStartupFilter>(Requests);
+            _services?.Invoke(s);
+        });
     }
 
     private static LiveServer Started(LiveServer server)

@@ -70,20 +70,38 @@ public sealed class SumDbClient : ITileSource
     public string LookupFile(string path, string version) => Name + LookupPath(path, version);
 
     /// <summary>
-    /// Makes sure a tile is verified and cached: its hashes are read through the latest tree when the tile lies in
-    /// it. False when the tile is outside the latest tree (nothing to prove it against).
+    /// A hash tile, proven against the latest verified tree (and so cached), or null when it lies outside that tree
+    /// (there is nothing to prove it against) or is a data tile.
     /// </summary>
-    public async Task<bool> VerifyTileAsync(Tile tile, CancellationToken ct)
+    public async Task<byte[]?> ReadVerifiedTileAsync(Tile tile, CancellationToken ct)
     {
         await InitAsync(ct);
         var latest = Latest;
-        if (tile.L < 0 || tile.H != Height || latest.N == 0) return false;
+        // Levels and positions past any possible tree (a hostile path) are outside it too, without overflowing a shift.
+        if (tile.L < 0 || tile.H != Height || latest.N == 0 || tile.L * tile.H >= 63 || tile.N > long.MaxValue >> (tile.H + 1)) return null;
         var start = tile.N << tile.H;
-        var levelSize = latest.N >> (tile.L * tile.H);
-        if (start + tile.W > levelSize) return false;
+        if (start + tile.W > latest.N >> (tile.L * tile.H)) return null;
         var indexes = Enumerable.Range(0, tile.W).Select(i => Tlog.StoredHashIndex(tile.L * tile.H, start + i)).ToList();
         await new TileHashReader(latest, this).ReadHashesAsync(indexes, ct);
-        return true;
+        return (await ReadTileAsync(tile)).Data;
+    }
+
+    /// <summary>
+    /// The database's current signed tree, checked for consistency with the latest one kept (and kept if newer);
+    /// the kept one when the database cannot be reached.
+    /// </summary>
+    public async Task<byte[]?> LatestNoteAsync(CancellationToken ct)
+    {
+        await InitAsync(ct);
+        try
+        {
+            await MergeLatestAsync(await _ops.ReadRemoteAsync("/latest", ct), ct);
+        }
+        catch (SumDbException e) when (!e.Security)
+        {
+            // Unreachable or not verifiable: what was verified before still stands.
+        }
+        lock (_latestLock) return _latestMsg;
     }
 
     /// <summary>The cache file of a tile.</summary>

@@ -46,15 +46,25 @@ public sealed class ModuleZipCache
     /// The cached zip, building it first when needed; otherwise why there is none: Unprocessable when the version
     /// can never have one, Unavailable when the build limits left no room for now.
     /// </summary>
-    public async Task<ServiceResponse<ModuleZipEntry>> GetAsync(string repositoryPath, ModuleSource source, CancellationToken ct)
+    public Task<ServiceResponse<ModuleZipEntry>> GetAsync(string repositoryPath, ModuleSource source, CancellationToken ct)
     {
         var key = Key(source);
+        return GetOrCreateAsync(key, token => _create.ExecuteAsync(repositoryPath, source, key, token), ct);
+    }
+
+    /// <summary>
+    /// The entry under <paramref name="key"/>, made by <paramref name="create"/> when there is none: a build from git,
+    /// or a zip pulled from an upstream proxy (which shares this store, its eviction and its checks). The creator
+    /// commits the entry to the store; one creation per key runs at a time, and later callers wait for it.
+    /// </summary>
+    public async Task<ServiceResponse<ModuleZipEntry>> GetOrCreateAsync(string key, Func<CancellationToken, Task<ServiceResponse<ModuleZipEntry>>> create, CancellationToken ct)
+    {
         if (Usable(key) is { } cached) return ServiceResponse<ModuleZipEntry>.Ok(cached);
         Flight flight;
         lock (_flights)
         {
             if (!_flights.TryGetValue(key, out flight!))
-                _flights[key] = flight = new Flight(token => BuildAsync(repositoryPath, source, key, token));
+                _flights[key] = flight = new Flight(token => CreateAsync(key, create, token));
             flight.Waiters++;
         }
         try
@@ -74,6 +84,9 @@ public sealed class ModuleZipCache
             }
         }
     }
+
+    /// <summary>The entry under a key when it is there and intact (never creates one).</summary>
+    public ModuleZipEntry? FindOrNull(string key) => Usable(key);
 
     /// <summary>The zip when it is cached and intact (never builds).</summary>
     public ModuleZipEntry? FindOrNull(ModuleSource source) => Usable(Key(source));
@@ -131,11 +144,11 @@ public sealed class ModuleZipCache
         return true;
     }
 
-    private async Task<ServiceResponse<ModuleZipEntry>> BuildAsync(string repositoryPath, ModuleSource source, string key, CancellationToken ct)
+    private async Task<ServiceResponse<ModuleZipEntry>> CreateAsync(string key, Func<CancellationToken, Task<ServiceResponse<ModuleZipEntry>>> create, CancellationToken ct)
     {
-        // A request that found no entry may get here just after another build finished and left the single-flight map.
+        // A request that found no entry may get here just after another creation finished and left the single-flight map.
         if (Usable(key) is { } built) return ServiceResponse<ModuleZipEntry>.Ok(built);
-        var result = await _create.ExecuteAsync(repositoryPath, source, key, ct);
+        var result = await create(ct);
         if (result.Payload is { } entry) Remember(entry);
         return result;
     }
@@ -163,7 +176,7 @@ public sealed class ModuleZipCache
         }
     }
 
-    /// <summary>One build and the requests waiting for it; it runs on its own token, cancelled only when they all leave.</summary>
+    /// <summary>One creation and the requests waiting for it; it runs on its own token, cancelled only when they all leave.</summary>
     private sealed class Flight
     {
         private readonly CancellationTokenSource _cancel = new();
