@@ -12,10 +12,11 @@ namespace GitLabLite.Controllers.Api;
 /// The checksum-database proxy of the GOPROXY protocol (go.dev/ref/mod#checksum-database, "proxying a checksum
 /// database"): `go` asks {endpoint}/sumdb/{name}/supported first and, on 200, sends every lookup and tile request
 /// here instead of to the database. Lookups go through this server's verifying client (so what is relayed and cached
-/// was proven); lookups of private paths (the instance's host, NoSumDb) are refused and never forwarded.
+/// was proven), and so are tiles (only those proven against a verified tree are served); lookups of private paths
+/// (the instance's host, NoSumDb) are refused and never forwarded.
 /// </summary>
 [ApiController]
-public sealed partial class SumDbProxyController(ChecksumDatabase sumdb, PullThroughAccess access, GroupFinder groups, RequestAuthenticator authenticator, GoUpstreamClient upstream) : ControllerBase
+public sealed partial class SumDbProxyController(ChecksumDatabase sumdb, PullThroughAccess access, GroupFinder groups, RequestAuthenticator authenticator) : ControllerBase
 {
     private const string Instance = "api/v4/packages/go/sumdb/{name}";
     private const string Group = "api/v4/groups/{id}/-/packages/go/sumdb/{name}";
@@ -74,27 +75,22 @@ public sealed partial class SumDbProxyController(ChecksumDatabase sumdb, PullThr
     {
         if (await RefusalAsync(name, id) is { } refused) return refused;
         if (Golang.SumDb.Tile.ParseOrNull("tile/" + tile) is not { } parsed) return Text(400, "invalid tile syntax");
+        // go reads hash tiles only; data tiles would be relayed unverified, so they are not proxied.
+        if (parsed.L < 0) return Text(404, "not found: data tiles are not proxied");
         try
         {
-            if (await sumdb.Client.ReadVerifiedTileAsync(parsed, HttpContext.RequestAborted) is { } data) return File(data, "application/octet-stream");
+            // Only tiles proven against a verified tree are served; a client that knows a newer tree makes this server
+            // fetch (and check) that tree first. Nothing unverified is relayed.
+            var ct = HttpContext.RequestAborted;
+            var data = await sumdb.Client.ReadVerifiedTileAsync(parsed, ct);
+            if (data is null && await sumdb.RefreshLatestAsync(ct)) data = await sumdb.Client.ReadVerifiedTileAsync(parsed, ct);
+            if (data is not null) return File(data, "application/octet-stream");
         }
         catch (SumDbException e)
         {
             return Failure(e);
         }
-        // Beyond the tree this server has verified (the client knows a newer one), or a data tile: relayed, not kept.
-        HttpResponseMessage response;
-        try
-        {
-            response = await upstream.GetAsync($"{sumdb.Url}/{parsed.Path}", HttpContext.RequestAborted);
-        }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
-        {
-            return Text(502, $"checksum database {sumdb.Name} is unavailable: {e.Message}");
-        }
-        using var _ = response;
-        if (!response.IsSuccessStatusCode) return Text((int)response.StatusCode, await GoUpstreamClient.ReasonAsync(response, HttpContext.RequestAborted));
-        return File(await response.Content.ReadAsByteArrayAsync(HttpContext.RequestAborted), "application/octet-stream");
+        return Text(404, $"not found: {parsed.Path} is outside the tree of {sumdb.Name} that this server has verified");
     }
 
     /// <summary>A database this server does not proxy, a group the caller cannot see, or a caller who may not pull.</summary>

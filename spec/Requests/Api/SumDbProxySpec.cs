@@ -80,4 +80,28 @@ public sealed class SumDbProxySpec : RequestSpec
         Assert.AreEqual(HttpStatusCode.BadRequest, (await client.GetAsync($"{Base}/tile/8/0/0000")).StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await client.GetAsync($"{Base}/lookup/github.com/glt-fixtures/none@v1.0.0")).StatusCode);
     }
+
+    [TestMethod]
+    public async Task HostilePaths_AreRefusedWithoutServerErrors()
+    {
+        var client = await ClientAsync();
+        foreach (var path in new[]
+                 {
+                     "/lookup/github.com/glt-fixtures/echo@v1.0.0.0", "/lookup/GitHub.com/x@v1.0.0", "/lookup/github.com/x@v1.0.0-!!", "/lookup/..%2F..%2Fetc@v1.0.0",
+                     "/tile/8/0/x999/x999/x999/x999/x999/x999/x999/000", "/tile/30/62/000", "/tile/8/63/000.p/1",
+                     "/tile/8/data/000", "/tile/8/0/999999", "/tile/8/0/x123/456.p/0", "/tile/0/0/000", "/tile/8/0/123", "/latestx",
+                 })
+        {
+            var response = await client.GetAsync(Base + path);
+            Assert.IsLessThan(500, (int)response.StatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [TestMethod]
+    public async Task Supported_Anonymously_OnlyWhenAnAdminAllowsAnonymousPullThrough()
+    {
+        await using var open = new PullThroughApp(_upstream!, _sumdb!, new Dictionary<string, string?> { ["GitLab:GoProxy:AnonymousPullThrough"] = "true" });
+        Assert.AreEqual(HttpStatusCode.OK, (await open.CreateClient().GetAsync($"{Base}/supported")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await _app!.CreateClient().GetAsync($"{Base}/supported")).StatusCode);
+    }
 }

@@ -12,7 +12,11 @@ namespace GitLabLite.Services.Packages.Go;
 /// </summary>
 public sealed class ChecksumDatabase
 {
+    /// <summary>How often a tile request outside the verified tree may make this server ask the database for its latest tree.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
+
     private readonly IReadOnlyList<string> _noSumDb;
+    private long _lastRefresh = long.MinValue;
 
     public ChecksumDatabase(IOptions<GoProxyOptions> options, InstanceSettings settings, GoUpstreamClient upstream, GoSumDbRepository repository, ILogger<ChecksumDatabase> logger)
     {
@@ -33,6 +37,19 @@ public sealed class ChecksumDatabase
     public string PrivateHost { get; }
 
     public SumDbClient Client { get; }
+
+    /// <summary>
+    /// Asks the database for its latest tree (checked for consistency and kept), at most once per
+    /// <see cref="RefreshInterval"/> however many requests want it; false when it was asked too recently.
+    /// </summary>
+    public async Task<bool> RefreshLatestAsync(CancellationToken ct)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastRefresh);
+        if (now - last < (long)RefreshInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _lastRefresh, now, last) != last) return false;
+        await Client.LatestNoteAsync(ct);
+        return true;
+    }
 
     /// <summary>Paths under the instance's module host.</summary>
     public bool IsPrivate(string modulePath) => GoPathMatch.MatchPrefixPatterns([PrivateHost], modulePath);

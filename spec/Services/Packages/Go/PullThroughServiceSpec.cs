@@ -84,6 +84,9 @@ public sealed class PullThroughServiceSpec : RequestSpec
             CollectionAssert.AreEqual(Truth(module, name), (await ServeAsync(app, module, file, "v1.1.0")).Body);
         var again = await ServeAsync(app, module, PulledFile.Zip, "v1.1.0");
         Assert.AreEqual(zip.Zip.Path, again.Zip?.Path);
+        // Both zip downloads are counted (in memory, written on the next flush).
+        await app.Get<PulledDownloads>().FlushAsync(CancellationToken.None);
+        Assert.AreEqual(2, (await Get<PulledModuleRepository>().FindAsync(module, "v1.1.0", CancellationToken.None))!.Downloads);
     }
 
     [TestMethod]
