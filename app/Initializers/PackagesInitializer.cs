@@ -12,6 +12,8 @@ public static class PackagesInitializer
     {
         services.AddSingleton<RepositoryIndex>();
         services.AddSingleton<ModuleFinder>();
+        services.AddSingleton<VersionFinder>();
+        services.AddSingleton<ModuleProjectFinder>();
         services.AddSingleton<PackagesFinder>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();

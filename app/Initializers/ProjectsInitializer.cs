@@ -1,5 +1,6 @@
 using GitLabLite.Finders.Projects;
 using GitLabLite.Git;
+using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Projects;
 using GitLabLite.Repositories.Projects;
 using GitLabLite.Services.Projects;
@@ -13,6 +14,7 @@ public static class ProjectsInitializer
         services.AddSingleton<NamespaceRepository>();
         services.AddSingleton<ProjectRepository>();
         services.AddSingleton<MemberRepository>();
+        services.AddSingleton<ProjectUrls>();
         services.AddSingleton<ProjectFinder>();
         services.AddSingleton<GroupFinder>();
         services.AddSingleton(sp => new RepositoryStorage(sp.GetRequiredService<InstanceSettings>().RepositoriesPath));

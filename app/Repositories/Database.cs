@@ -25,6 +25,10 @@ public sealed class Database(NpgsqlDataSource dataSource, ResiliencePipelineProv
     public Task<TResult?> QueryFirstOrDefaultAsync<T1, T2, TResult>(string sql, Func<T1, T2, TResult> map, string splitOn, object? args, CancellationToken ct) =>
         RunAsync(async conn => (await conn.QueryAsync(Command(sql, args, ct), map, splitOn)).FirstOrDefault(), ct);
 
+    /// <summary>Every row read as two objects, the second starting at column <paramref name="splitOn"/>.</summary>
+    public Task<IReadOnlyList<TResult>> QueryAsync<T1, T2, TResult>(string sql, Func<T1, T2, TResult> map, string splitOn, object? args, CancellationToken ct) =>
+        RunAsync<IReadOnlyList<TResult>>(async conn => (await conn.QueryAsync(Command(sql, args, ct), map, splitOn)).AsList(), ct);
+
     public Task<T> QuerySingleAsync<T>(string sql, object? args, CancellationToken ct) =>
         RunAsync(conn => conn.QuerySingleAsync<T>(Command(sql, args, ct)), ct);
 

@@ -18,16 +18,16 @@ public sealed class CodeRepo
     private readonly string _pathMajor;
     private readonly string _pseudoMajor;
 
-    private CodeRepo(IGitObjects git, GitRefSnapshot refs, string codeRoot, string modulePath, string pathPrefix, string codeDir, string pathMajor)
+    private CodeRepo(IGitObjects git, GitRefSnapshot refs, ModuleLocation location)
     {
         _git = git;
         _refs = refs;
-        _codeRoot = codeRoot;
-        ModulePath = modulePath;
-        _pathPrefix = pathPrefix;
-        CodeDir = codeDir;
-        _pathMajor = pathMajor;
-        _pseudoMajor = Golang.ModulePath.PathMajorPrefix(pathMajor) ?? "";
+        _codeRoot = location.CodeRoot;
+        ModulePath = location.ModulePath;
+        _pathPrefix = location.Prefix;
+        CodeDir = location.CodeDir;
+        _pathMajor = location.PathMajor;
+        _pseudoMajor = Golang.ModulePath.PathMajorPrefix(_pathMajor) ?? "";
     }
 
     public string ModulePath { get; }
@@ -38,11 +38,13 @@ public sealed class CodeRepo
     private string TagPrefix => CodeDir.Length == 0 ? "" : CodeDir + "/";
 
     /// <summary>
-    /// The module <paramref name="modulePath"/> of the repository whose import path is <paramref name="codeRoot"/>,
-    /// or null when the path is not a valid module path below that root (the caller answers 404).
+    /// Where the module <paramref name="modulePath"/> lives in the repository whose import path is
+    /// <paramref name="codeRoot"/>, or null when it is not a valid module path at or below that root: the one
+    /// decision about module prefixes, made before any repository is opened.
     /// </summary>
-    public static CodeRepo? Create(IGitObjects git, GitRefSnapshot refs, string codeRoot, string modulePath)
+    public static ModuleLocation? Locate(string codeRoot, string modulePath)
     {
+        if (modulePath != codeRoot && !modulePath.StartsWith(codeRoot + "/", StringComparison.Ordinal)) return null;
         if (Golang.ModulePath.CheckPath(modulePath) is not null) return null;
         if (Golang.ModulePath.SplitPathVersion(modulePath) is not { } split) return null;
         var (prefix, pathMajor) = split;
@@ -52,8 +54,11 @@ public sealed class CodeRepo
         if (prefix == codeRoot) codeDir = "";
         else if (prefix.StartsWith(codeRoot + "/", StringComparison.Ordinal)) codeDir = prefix[(codeRoot.Length + 1)..];
         else return null;
-        return new CodeRepo(git, refs, codeRoot, modulePath, prefix, codeDir, pathMajor);
+        return new ModuleLocation(codeRoot, modulePath, prefix, codeDir, pathMajor);
     }
+
+    /// <summary>The module at <paramref name="location"/> (<see cref="Locate"/>) of the repository read through <paramref name="git"/>.</summary>
+    public static CodeRepo Create(IGitObjects git, GitRefSnapshot refs, ModuleLocation location) => new(git, refs, location);
 
     /// <summary>codeRepo.Versions: canonical tags with this module's prefix and major, plus +incompatible ones.</summary>
     public IReadOnlyList<string> Versions()
@@ -95,7 +100,7 @@ public sealed class CodeRepo
             while (j > 0 && Semver.Major(incompatible[j - 1]) == major) j--;
             // The highest tag of this major decides for all of them.
             if (!HasGoMod(TagCommit(incompatible[i])!))
-                for (var k = j; k <= i; k++) list.Add(incompatible[k] + ModuleVersion.IncompatibleSuffix);
+                for (var k = j; k <= i; k++) list.Add(incompatible[k] + ModuleVersionRules.IncompatibleSuffix);
             i = j - 1;
         }
         list.Sort(Semver.Comparer);
@@ -196,9 +201,9 @@ public sealed class CodeRepo
     /// <summary>.mod and .zip take canonical versions only; pseudo-versions are validated first (coderepo.go GoMod/Zip).</summary>
     private string? CheckCanonicalRequest(string version)
     {
-        if (version != ModuleVersion.Canonical(version))
+        if (version != ModuleVersionRules.Canonical(version))
             return $"{ModulePath}@{version}: version is not canonical";
-        if (ModuleVersion.Check(ModulePath, version) is { } invalid)
+        if (ModuleVersionRules.Check(ModulePath, version) is { } invalid)
             return $"{ModulePath}@{version}: invalid version: {invalid}";
         if (PseudoVersion.IsPseudoVersion(version) && Stat(version).Error is { } statError)
             return statError;
@@ -210,7 +215,7 @@ public sealed class CodeRepo
     {
         if (!Semver.IsValid(rev)) return rev;
         if (PseudoVersion.IsPseudoVersion(rev)) return PseudoVersion.Rev(rev)!;
-        if (Semver.Build(rev) == ModuleVersion.IncompatibleSuffix) rev = rev[..^ModuleVersion.IncompatibleSuffix.Length];
+        if (Semver.Build(rev) == ModuleVersionRules.IncompatibleSuffix) rev = rev[..^ModuleVersionRules.IncompatibleSuffix.Length];
         return TagPrefix + rev;
     }
 
@@ -253,7 +258,7 @@ public sealed class CodeRepo
                 incompatibleOk[""] = ok = !HasGoMod(info.Hash);
             if (!ok) return false;
             // golang/go#51324: an explicit +incompatible request skips the vN/go.mod check.
-            if (v.Length > 0 && !statVers.EndsWith(ModuleVersion.IncompatibleSuffix, StringComparison.Ordinal))
+            if (v.Length > 0 && !statVers.EndsWith(ModuleVersionRules.IncompatibleSuffix, StringComparison.Ordinal))
             {
                 var major = Semver.Major(v);
                 if (!incompatibleOk.TryGetValue(major, out ok))
@@ -272,15 +277,15 @@ public sealed class CodeRepo
             string? errIncompatible = null;
             if (!Golang.ModulePath.MatchPathMajor(versionBase, _pathMajor))
             {
-                if (CanUseIncompatible(versionBase)) v = versionBase + ModuleVersion.IncompatibleSuffix;
+                if (CanUseIncompatible(versionBase)) v = versionBase + ModuleVersionRules.IncompatibleSuffix;
                 else errIncompatible = _pathMajor.Length > 0
                     ? "module path includes a major version suffix, so major version must match"
                     : $"module contains a go.mod file, so module path must match major version (\"{_pathPrefix}/{Semver.Major(v)}\")";
             }
-            else if (v.EndsWith(ModuleVersion.IncompatibleSuffix, StringComparison.Ordinal))
+            else if (v.EndsWith(ModuleVersionRules.IncompatibleSuffix, StringComparison.Ordinal))
                 errIncompatible = $"+incompatible suffix not allowed: major version {Semver.Major(v)} is compatible";
 
-            if (statVers.Length > 0 && statVers == ModuleVersion.Canonical(statVers) && TrimIncompatible(statVers) != versionBase)
+            if (statVers.Length > 0 && statVers == ModuleVersionRules.Canonical(statVers) && TrimIncompatible(statVers) != versionBase)
                 return GoResult<RevInfo>.Fail($"{ModulePath}@{statVers}: invalid version: resolves to version {v} ({TrimIncompatible(statVers)} is not a tag)");
             if (errIncompatible is not null) return GoResult<RevInfo>.Fail($"{ModulePath}@{v}: invalid version: {errIncompatible}");
             return GoResult<RevInfo>.Ok(new RevInfo(v, info.Time, info.Hash, RefFor(v)));
@@ -338,7 +343,7 @@ public sealed class CodeRepo
         : _refs.FindTag(TagPrefix + TrimIncompatible(version)) is { } tag ? $"refs/tags/{tag.Name}" : null;
 
     private static string TrimIncompatible(string v) =>
-        v.EndsWith(ModuleVersion.IncompatibleSuffix, StringComparison.Ordinal) ? v[..^ModuleVersion.IncompatibleSuffix.Length] : v;
+        v.EndsWith(ModuleVersionRules.IncompatibleSuffix, StringComparison.Ordinal) ? v[..^ModuleVersionRules.IncompatibleSuffix.Length] : v;
 
     /// <summary>convert's tagToVersion: the canonical version a tag names for this module ("" if none) and whether the tag is exactly it.</summary>
     private (string Version, bool Canonical) TagToVersion(string tag)

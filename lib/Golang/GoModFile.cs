@@ -171,5 +171,5 @@ public sealed partial class GoModFile
         : token.Text;
 
     internal static bool IsValidModuleVersion(GoModToken token) =>
-        ParseString(token) is { } v && ModuleVersion.Canonical(v).Length > 0;
+        ParseString(token) is { } v && ModuleVersionRules.Canonical(v).Length > 0;
 }

@@ -92,7 +92,7 @@ internal sealed class GoModParseState
             return;
         }
         var v = GoModFile.ParseString(args[1]);
-        var canonical = ModuleVersion.Canonical(v);
+        var canonical = ModuleVersionRules.Canonical(v);
         if (canonical.Length == 0)
         {
             Fail(line, $"require {path}: version {GoString.Quote(v ?? "")} invalid: must be of the form v1.2.3");

@@ -20,7 +20,7 @@ public static class ModuleZipWriter
     public static ModuleZipResult Create(Stream output, string modulePath, string version, IReadOnlyList<ModuleFileEntry> files,
         Action<IReadOnlyList<ModuleFileEntry>>? beforeWrite = null)
     {
-        var pre = ModuleVersion.CheckZipModuleVersion(modulePath, version);
+        var pre = ModuleVersionRules.CheckZipModuleVersion(modulePath, version);
         if (pre is not null)
         {
             return new ModuleZipResult("create zip: " + pre, null);

@@ -167,9 +167,9 @@ public static partial class PseudoVersion
                 ? $"lacks base version, but has build metadata {GoString.Quote(p.Build)}"
                 : "cannot decrement patch of base version";
         }
-        if (p.Build.Length > 0 && p.Build != ModuleVersion.IncompatibleSuffix)
+        if (p.Build.Length > 0 && p.Build != ModuleVersionRules.IncompatibleSuffix)
         {
-            return $"build metadata {GoString.Quote(p.Build)} is not {ModuleVersion.IncompatibleSuffix}";
+            return $"build metadata {GoString.Quote(p.Build)} is not {ModuleVersionRules.IncompatibleSuffix}";
         }
         return null;
     }

@@ -107,7 +107,7 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.AreEqual(expected, (int)response.StatusCode, $"{endpoint} as {caller} on {visibility} (go_proxy {(goProxy ? "on" : "off")}): {body}");
-        if (expected == 401 && endpoint is Endpoint.ProxyList or Endpoint.ProxyZip or Endpoint.GitInfoRefs)
+        if (expected == 401 && endpoint is Endpoint.ProxyList or Endpoint.ProxyZip or Endpoint.InstanceProxyList or Endpoint.GroupProxyList or Endpoint.GitInfoRefs)
             Assert.AreEqual("Basic realm=\"GitLab\"", response.Headers.WwwAuthenticate.ToString(), "git and go retry with ~/.netrc only when challenged");
         // The project sits two segments deep, so even the anonymous two-segment guess names it.
         if (expected == 200 && endpoint == Endpoint.GoGet)
@@ -117,9 +117,11 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
     /// <summary>One request as the tools send it: REST with PRIVATE-TOKEN, go and git with Basic (token as password).</summary>
     private static Task<HttpResponseMessage> SendAsync(Endpoint endpoint, string? token, Project project)
     {
-        var basic = endpoint is Endpoint.ProxyList or Endpoint.ProxyZip or Endpoint.GoGet or Endpoint.GitInfoRefs;
+        var basic = endpoint is Endpoint.ProxyList or Endpoint.ProxyZip or Endpoint.InstanceProxyList or Endpoint.GroupProxyList
+            or Endpoint.GoGet or Endpoint.GitInfoRefs;
         var client = token is null ? Client() : basic ? BasicClient(token) : Client(token);
-        var proxy = $"/api/v4/projects/{project.Id}/packages/go/{AppFactory.ExternalUrl[7..]}/{project.FullPath}/@v";
+        var module = $"{AppFactory.ExternalUrl[7..]}/{project.FullPath}/@v";
+        var proxy = $"/api/v4/projects/{project.Id}/packages/go/{module}";
         return endpoint switch
         {
             Endpoint.ShowProject => client.GetAsync($"/api/v4/projects/{project.Id}"),
@@ -128,6 +130,8 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
             Endpoint.ListMembers => client.GetAsync($"/api/v4/projects/{project.Id}/members"),
             Endpoint.ProxyList => client.GetAsync($"{proxy}/list"),
             Endpoint.ProxyZip => client.GetAsync($"{proxy}/v1.0.0.zip"),
+            Endpoint.InstanceProxyList => client.GetAsync($"/api/v4/packages/go/{module}/list"),
+            Endpoint.GroupProxyList => client.GetAsync($"/api/v4/groups/matrix/-/packages/go/{module}/list"),
             Endpoint.ListPackages => client.GetAsync($"/api/v4/projects/{project.Id}/packages"),
             Endpoint.GoGet => client.GetAsync($"/{project.FullPath}/{Module}?go-get=1"),
             Endpoint.GitInfoRefs => client.GetAsync($"/{project.FullPath}.git/info/refs?service=git-upload-pack"),

@@ -19,6 +19,8 @@ public static class AuthorizationRules
         ListMembers,
         ProxyList,
         ProxyZip,
+        InstanceProxyList,
+        GroupProxyList,
         ListPackages,
         GoGet,
         GitInfoRefs,
@@ -48,6 +50,7 @@ public static class AuthorizationRules
         // what the proxy serves, so it is behind the same access and flag checks).
         Endpoint.ListPackages => Rest(caller, write: false) ?? ProxyGate(caller, visibility, goProxyOn),
         Endpoint.ProxyList or Endpoint.ProxyZip => Proxy(caller, visibility, goProxyOn),
+        Endpoint.InstanceProxyList or Endpoint.GroupProxyList => ResolvedProxy(caller, visibility, goProxyOn),
         Endpoint.GoGet => GoGet(caller, visibility),
         Endpoint.GitInfoRefs => GitFetch(caller, visibility),
         // API.md Features: "admin only; anonymous 401, others 403".
@@ -88,6 +91,19 @@ public static class AuthorizationRules
         if (caller.Presented && !caller.Valid) return 404;
         if (caller.SignedIn && !caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi)) return 403;
         return ProxyGate(caller, visibility, goProxyOn);
+    }
+
+    /// <summary>
+    /// The instance and group endpoints (issue 13): credentials as the project endpoint, then the module path is
+    /// served only by a project whose code the caller may read with the gate open; anything else answers as a path
+    /// no project has: 401 with the challenge for anonymous callers, 404 otherwise (a Guest's private project too).
+    /// </summary>
+    private static int ResolvedProxy(Caller caller, Visibility visibility, bool goProxyOn)
+    {
+        if (caller.Presented && !caller.Valid) return 404;
+        if (caller.SignedIn && !caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi)) return 403;
+        if (CanRead(caller, visibility) && Code(caller, visibility) is null && goProxyOn) return 200;
+        return caller.SignedIn ? 404 : 401;
     }
 
     private static int ProxyGate(Caller caller, Visibility visibility, bool goProxyOn) =>

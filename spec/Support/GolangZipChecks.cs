@@ -113,7 +113,7 @@ public static class GolangZipChecks
     public static ModuleFileCheck CheckZip(Stream zip, string modulePath, string version)
     {
         var cf = new ModuleFileCheck();
-        var pre = ModuleVersion.CheckZipModuleVersion(modulePath, version);
+        var pre = ModuleVersionRules.CheckZipModuleVersion(modulePath, version);
         if (pre is not null)
         {
             cf.ModuleError = pre;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
-using GitLabLite.Initializers;
 using GitLabLite.Golang;
+using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
@@ -18,13 +18,17 @@ using Microsoft.Net.Http.Headers;
 namespace GitLabLite.Controllers.Api;
 
 /// <summary>
-/// The GOPROXY protocol (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest. Checks in API.md's
-/// order: the path is a proxy request, then authentication, project access and the go_proxy gate (the concern filters).
-/// Errors are text/plain one-liners, which `go` prints to the user.
+/// The GOPROXY protocol (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest, for one project, for
+/// every project of a group, or for the whole instance; the last two find the project from the module path
+/// (<see cref="ModuleProjectFinder"/>) and then answer with exactly the project endpoint's code. Checks in API.md's
+/// order: the path is a proxy request, then authentication, project access and the go_proxy gate. Errors are
+/// text/plain one-liners, which `go` prints to the user; a 404 sends `go` on to its next GOPROXY entry.
 /// </summary>
 [ApiController]
 [Authenticate]
-public sealed class GoProxyController(ModuleFinder modules, VersionLedger ledger, InstanceSettings settings, IOptions<ZipBuildOptions> buildOptions)
+public sealed class GoProxyController(
+    ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, VersionLedger ledger, ProjectUrls urls,
+    IOptions<ZipBuildOptions> buildOptions)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
     private GoProxyRequest _request = null!;
@@ -34,6 +38,17 @@ public sealed class GoProxyController(ModuleFinder modules, VersionLedger ledger
     [AuthorizeProject(ProjectAbility.ReadCode)]
     [RequireFeature(FeatureNames.GoProxy)]
     public Task<IActionResult> Project() => ServeAsync(HttpContext.ProjectPermissions().Project);
+
+    /// <summary>One GOPROXY entry for every project of the instance.</summary>
+    [HttpGet("api/v4/packages/go/{**path}")]
+    [HttpHead("api/v4/packages/go/{**path}")]
+    public Task<IActionResult> Instance() => ResolveAndServeAsync(null);
+
+    /// <summary>One GOPROXY entry for the projects of a group and its subgroups (GitLab's group package endpoint style).</summary>
+    [HttpGet("api/v4/groups/{id}/-/packages/go/{**path}")]
+    [HttpHead("api/v4/groups/{id}/-/packages/go/{**path}")]
+    [AuthorizeGroup]
+    public Task<IActionResult> Group() => ResolveAndServeAsync(HttpContext.GroupPermissions().Group);
 
     /// <summary>
     /// A controller's own filter runs before every attribute filter: a target that is not a proxy request is answered
@@ -68,6 +83,19 @@ public sealed class GoProxyController(ModuleFinder modules, VersionLedger ledger
         }
     }
 
+    private async Task<IActionResult> ResolveAndServeAsync(Namespace? group)
+    {
+        var modulePath = _request.ModulePath;
+        var caller = HttpContext.Caller();
+        var found = await moduleProjects.FindAsync(modulePath, caller, group, HttpContext.RequestAborted);
+        if (found.Project is { } permissions) return await ServeAsync(permissions.Project);
+        // Anonymous callers are asked for credentials for any path a private project could have: the answer must
+        // not depend on whether one exists, and go sends ~/.netrc only after a challenge.
+        if (found.CouldBeLocal && !caller.SignedIn) return ((IAccessDeniedResponder)this).Deny(AccessDenial.Unauthorized);
+        var where = group is null ? "this instance" : $"group {group.FullPath}";
+        return Text(404, $"not found: {modulePath}: no project of {where} that you can read serves this module with the Go proxy on");
+    }
+
     private async Task<IActionResult> ServeAsync(Project project)
     {
         var request = _request;
@@ -77,35 +105,35 @@ public sealed class GoProxyController(ModuleFinder modules, VersionLedger ledger
         if (request.Kind == GoProxyRequestKind.List)
         {
             Cache(project, immutable: false);
-            return File(module.ListBody(), "text/plain; charset=utf-8");
+            return File(versions.ListBody(module), "text/plain; charset=utf-8");
         }
         var version = request.Version!;
-        if (request.Kind == GoProxyRequestKind.Latest || (request.Kind == GoProxyRequestKind.Info && !ModuleVersion.IsCanonical(version)))
+        if (request.Kind == GoProxyRequestKind.Latest || (request.Kind == GoProxyRequestKind.Info && !ModuleVersionRules.IsCanonical(version)))
         {
             // A query (@latest, a branch, a commit, v1.2): answered from the refs, but as recorded when it names a served version.
-            var resolved = request.Kind == GoProxyRequestKind.Latest ? module.Latest() : module.Stat(version);
+            var resolved = request.Kind == GoProxyRequestKind.Latest ? versions.Latest(module) : versions.Find(module, version);
             if (resolved.Value is not { } found) return Text(404, $"not found: {resolved.Error}");
             Cache(project, immutable: false);
-            return Info(module, await ledger.RecordedInfoAsync(module, found, ct));
+            return Info(module, await ledger.RecordedAsync(module, found, ct));
         }
         // .mod and .zip take canonical versions only (their checks say so in go's words).
-        if (!ModuleVersion.IsCanonical(version))
+        if (!ModuleVersionRules.IsCanonical(version))
             return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Mod ? module.GoMod(version).Error : module.Source(version).Error)}");
         // A canonical version: served as the ledger recorded it the first time, whatever its tag does since.
         var served = await ledger.ServeAsync(module, version, ct);
         if (served.Value is not { } entry)
-            return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Info ? module.Stat(version).Error : null) ?? served.Error}");
+            return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Info ? versions.Find(module, version).Error : null) ?? served.Error}");
         if (request.Kind == GoProxyRequestKind.Zip) return await ZipAsync(module, entry, ct);
         Cache(project, immutable: true);
-        if (request.Kind == GoProxyRequestKind.Info) return Info(module, entry.Info);
+        if (request.Kind == GoProxyRequestKind.Info) return Info(module, new ModuleVersion(module.Path, entry.Info));
         var mod = ledger.GoMod(module, entry);
         return mod.Value is { } bytes ? File(bytes, "text/plain; charset=utf-8") : Text(404, $"not found: {mod.Error}");
     }
 
-    private ContentResult Info(GoModule module, RevInfo info) =>
-        Content(ModuleVersionPresenter.Present(info, $"{settings.BaseUrl}/{module.Project.FullPath}.git", module.Code.CodeDir), "application/json");
+    private ContentResult Info(Module module, ModuleVersion version) =>
+        Content(ModuleVersionPresenter.Present(version, urls.HttpUrlToRepo(module.Project), module.Code.CodeDir), "application/json");
 
-    private async Task<IActionResult> ZipAsync(GoModule module, LedgerEntry served, CancellationToken ct)
+    private async Task<IActionResult> ZipAsync(Module module, LedgerEntry served, CancellationToken ct)
     {
         var zip = await ledger.ZipAsync(module, served, ct);
         if (zip.Reason == ServiceErrorReason.Unavailable)

@@ -1,8 +1,8 @@
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Finders.Projects;
-using GitLabLite.Golang;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
+using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Presenters.Web;
@@ -17,7 +17,7 @@ namespace GitLabLite.Controllers.Web;
 /// answers lands here, and is a project page or the 404 page. A project the user may not see is that same 404.
 /// </summary>
 public sealed class ProjectsController(
-    ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, ProjectFeatureGate features, GoSetupPresenter goSetup,
+    ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, VersionFinder versions, ProjectFeatureGate features, GoSetupPresenter goSetup,
     InstanceSettings settings) : WebController
 {
     [HttpGet("{**fullPath}")]
@@ -44,13 +44,9 @@ public sealed class ProjectsController(
     }
 
     /// <summary>The root module's versions, newest first, each with its commit time (the proxy's .info answer).</summary>
-    private List<RevInfo> RootModuleVersions(Project project)
+    private List<ModuleVersion> RootModuleVersions(Project project)
     {
-        using var module = modules.FindOrNull(project, modules.CodeRoot(project));
-        if (module is null) return [];
-        return module.Code.Versions().Reverse()
-            .Select(v => module.Code.Stat(v).Value)
-            .OfType<RevInfo>()
-            .ToList();
+        using var module = modules.FindRootOrNull(project);
+        return module is null ? [] : versions.Execute(module).Reverse().ToList();
     }
 }

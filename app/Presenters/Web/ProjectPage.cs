@@ -1,5 +1,5 @@
 using GitLabLite.Git;
-using GitLabLite.Golang;
+using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Packages.Go;
 
@@ -15,7 +15,7 @@ public sealed record ProjectPage(
     IReadOnlyList<GitTag> Tags,
     GoSetup Go,
     bool GoProxyEnabled,
-    IReadOnlyList<RevInfo> Versions)
+    IReadOnlyList<ModuleVersion> Versions)
 {
     public Project Project => Permissions.Project;
 }

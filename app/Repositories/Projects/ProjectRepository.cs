@@ -17,7 +17,9 @@ public sealed class ProjectRepository(Database db)
 
     private const string Select = $"SELECT {Columns} {Joins}";
 
-    private const string ByFullPath = "JOIN routes pr ON pr.source_type = 'Project' AND pr.source_id = p.id WHERE lower(pr.path) = lower(@fullPath)";
+    private const string ProjectRoute = "JOIN routes pr ON pr.source_type = 'Project' AND pr.source_id = p.id";
+
+    private const string ByFullPath = $"{ProjectRoute} WHERE lower(pr.path) = lower(@fullPath)";
 
     // The project row and the user's access in one round trip (every authorised request needs both).
     private static readonly string SelectWithAccess =
@@ -38,6 +40,16 @@ public sealed class ProjectRepository(Database db)
     public Task<(Project Project, AccessLevel Access)?> FindByFullPathWithAccessOrNullAsync(string fullPath, long? userId, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<Project, int, (Project, AccessLevel)?>(
             $"{SelectWithAccess} {ByFullPath}", (project, access) => (project, (AccessLevel)access), "access_level", new { fullPath, userId }, ct);
+
+    /// <summary>
+    /// The projects whose full paths are among <paramref name="lowerFullPaths"/> (lower case, as routes are unique),
+    /// each with the user's effective access: one lookup on the routes' lower(path) index, however many paths.
+    /// </summary>
+    public Task<IReadOnlyList<(Project Project, AccessLevel Access)>> ListByFullPathsWithAccessAsync(
+        string[] lowerFullPaths, long? userId, CancellationToken ct) =>
+        db.QueryAsync<Project, int, (Project, AccessLevel)>(
+            $"{SelectWithAccess} {ProjectRoute} WHERE lower(pr.path) = ANY(@lowerFullPaths)",
+            (project, access) => (project, (AccessLevel)access), "access_level", new { lowerFullPaths, userId }, ct);
 
     /// <summary>
     /// Projects the user may see: public; internal when signed in; private where the user has any membership

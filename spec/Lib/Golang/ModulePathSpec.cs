@@ -165,10 +165,10 @@ public sealed class ModulePathSpec
     [TestMethod]
     public void ModuleVersionCheck_WithPathAndVersion_MatchesModuleCheck()
     {
-        Assert.IsNull(ModuleVersion.Check("example.com/m/v2", "v2.1.0"));
-        StringAssert.Contains(ModuleVersion.Check("example.com/m", "v2.0.0"), "invalid version: should be v0 or v1, not v2");
-        StringAssert.Contains(ModuleVersion.Check("example.com/m", "1.0.0"), "not a semantic version");
-        Assert.AreEqual("version \"v1.0.0+bad\" is not canonical (should be \"v1.0.0\")", ModuleVersion.CheckZipModuleVersion("example.com/m", "v1.0.0+bad"));
-        Assert.IsNull(ModuleVersion.CheckZipModuleVersion("example.com/m", "v4.1.2+incompatible"));
+        Assert.IsNull(ModuleVersionRules.Check("example.com/m/v2", "v2.1.0"));
+        StringAssert.Contains(ModuleVersionRules.Check("example.com/m", "v2.0.0"), "invalid version: should be v0 or v1, not v2");
+        StringAssert.Contains(ModuleVersionRules.Check("example.com/m", "1.0.0"), "not a semantic version");
+        Assert.AreEqual("version \"v1.0.0+bad\" is not canonical (should be \"v1.0.0\")", ModuleVersionRules.CheckZipModuleVersion("example.com/m", "v1.0.0+bad"));
+        Assert.IsNull(ModuleVersionRules.CheckZipModuleVersion("example.com/m", "v4.1.2+incompatible"));
     }
 }

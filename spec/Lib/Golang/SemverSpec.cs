@@ -78,11 +78,11 @@ public sealed class SemverSpec
     [TestMethod]
     public void ModuleCanonical_WithIncompatible_KeepsSuffix()
     {
-        Assert.AreEqual("v4.1.2+incompatible", ModuleVersion.Canonical("v4.1.2+incompatible"));
-        Assert.AreEqual("", ModuleVersion.Canonical("v4.1+incompatible")); // short forms cannot carry a build suffix
-        Assert.AreEqual("v1.0.0", ModuleVersion.Canonical("v1.0.0+meta"));
-        Assert.IsTrue(ModuleVersion.IsCanonical("v2.0.0+incompatible"));
-        Assert.IsFalse(ModuleVersion.IsCanonical("v1.2"));
+        Assert.AreEqual("v4.1.2+incompatible", ModuleVersionRules.Canonical("v4.1.2+incompatible"));
+        Assert.AreEqual("", ModuleVersionRules.Canonical("v4.1+incompatible")); // short forms cannot carry a build suffix
+        Assert.AreEqual("v1.0.0", ModuleVersionRules.Canonical("v1.0.0+meta"));
+        Assert.IsTrue(ModuleVersionRules.IsCanonical("v2.0.0+incompatible"));
+        Assert.IsFalse(ModuleVersionRules.IsCanonical("v1.2"));
     }
 
     [TestMethod]

@@ -1,6 +1,5 @@
 using GitLabLite.Git;
 using GitLabLite.Golang;
-using GitLabLite.Initializers;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 
@@ -10,9 +9,11 @@ namespace GitLabLite.Finders.Packages.Go;
 /// Packages::Go::PackagesFinder: every (module, version) a project serves. Candidate modules are the project's root
 /// module, every directory with a go.mod on the default branch (under the path its go.mod declares), every
 /// sub-directory tag prefix (dir/vX.Y.Z) and, for each of those, the major-version paths its tags reach (/v2 ...).
-/// Each candidate's versions come from <see cref="CodeRepo"/>, so only versions the proxy really serves are listed.
+/// Each candidate is looked up and listed by the proxy's own <see cref="ModuleFinder"/> and <see cref="VersionFinder"/>,
+/// so the registry shows exactly the versions the proxy serves (a registry that composes the proxy's finders rather
+/// than a second definition of a version).
 /// </summary>
-public sealed class PackagesFinder(InstanceSettings settings, RepositoryStorage storage)
+public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions, ProjectUrls urls, RepositoryStorage storage)
 {
     // A default branch with more entries than this is not searched further for nested go.mod files.
     private const int MaxTreeEntries = 100_000;
@@ -20,21 +21,20 @@ public sealed class PackagesFinder(InstanceSettings settings, RepositoryStorage 
     /// <summary>Oldest first (GitLab's default created_at asc), then module path and version; empty for a missing repository.</summary>
     public IReadOnlyList<GoPackage> List(Project project)
     {
-        using var git = GitRepositoryReader.OpenOrNull(storage.PathFor(project.FullPath));
-        if (git is null) return [];
-        var refs = git.ReadRefs();
-        var codeRoot = $"{settings.ModulePrefix}/{project.FullPath}";
-        var packages = new List<GoPackage>();
-        foreach (var modulePath in CandidateModules(git, refs, codeRoot))
+        SortedSet<string> candidates;
+        using (var git = GitRepositoryReader.OpenOrNull(storage.PathFor(project.FullPath)))
         {
-            if (CodeRepo.Create(git, refs, codeRoot, modulePath) is not { } code) continue;
-            foreach (var version in code.Versions())
-            {
-                // Stat validates the version as the proxy's .info does; Source gives the commit and directory.
-                if (code.Stat(version) is not { Error: null, Value: { } info } || info.Version != version) continue;
-                if (code.Source(version) is not { Error: null, Value: { } source }) continue;
-                packages.Add(new GoPackage(project.Id, source, info.Time));
-            }
+            if (git is null) return [];
+            candidates = CandidateModules(git, git.ReadRefs(), urls.ModulePath(project));
+        }
+        var packages = new List<GoPackage>();
+        foreach (var modulePath in candidates)
+        {
+            using var module = modules.FindOrNull(project, modulePath);
+            if (module is null) continue;
+            foreach (var version in versions.Execute(module))
+                if (module.Source(version.Name) is { Error: null, Value: { } source })
+                    packages.Add(new GoPackage(project.Id, source, version.Time));
         }
         return packages
             .OrderBy(p => p.CommittedAt)

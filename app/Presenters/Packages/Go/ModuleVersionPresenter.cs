@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GitLabLite.Golang;
+using GitLabLite.Models.Packages.Go;
 
 namespace GitLabLite.Presenters.Packages.Go;
 
@@ -13,11 +13,11 @@ public static class ModuleVersionPresenter
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public static string Present(RevInfo info, string repositoryUrl, string subdir) =>
+    public static string Present(ModuleVersion version, string repositoryUrl, string subdir) =>
         JsonSerializer.Serialize(new Info(
-            info.Version,
-            info.Time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            new Origin("git", repositoryUrl, subdir.Length == 0 ? null : subdir, info.Hash, info.Ref)), Json);
+            version.Name,
+            version.Time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            new Origin("git", repositoryUrl, subdir.Length == 0 ? null : subdir, version.Commit, version.Info.Ref)), Json);
 
     private sealed record Info(string Version, string Time, Origin Origin);
 

@@ -71,9 +71,9 @@ public sealed class PullThroughService(
         {
             PulledFile.List => await ListAsync(modulePath, from, rules, group, ct),
             PulledFile.Latest => await LatestAsync(modulePath, from, rules, group, ct),
-            PulledFile.Info when ModuleVersion.IsCanonical(version!) => await InfoAsync(modulePath, version!, from, ct),
+            PulledFile.Info when ModuleVersionRules.IsCanonical(version!) => await InfoAsync(modulePath, version!, from, ct),
             PulledFile.Info => await ChangeableAsync(modulePath, "info:" + version, $"@v/{Escape(version!)}.info", Json, from, ct),
-            _ when !ModuleVersion.IsCanonical(version!) => PullThroughResult.Error(404, $"not found: {modulePath}@{version}: not a canonical version"),
+            _ when !ModuleVersionRules.IsCanonical(version!) => PullThroughResult.Error(404, $"not found: {modulePath}@{version}: not a canonical version"),
             PulledFile.Mod => await ModAsync(modulePath, version!, from, ct),
             _ => await ZipAsync(modulePath, version!, from, ct),
         };

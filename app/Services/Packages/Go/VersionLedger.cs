@@ -18,15 +18,13 @@ namespace GitLabLite.Services.Packages.Go;
 /// refs snapshot for a version the refs do not have, the deleted-tag case), and written once per version ever;
 /// concurrent first requests share one write in a process and the unique key settles it between processes.
 /// </summary>
-public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, LedgerDownloads downloads, ILogger<VersionLedger> logger)
+public sealed class VersionLedger(VersionFinder versions, LedgerRepository ledger, ModuleZipCache zips, LedgerDownloads downloads, ILogger<VersionLedger> logger)
 {
     /// <summary>Rows kept in memory at most; past it the map starts over (a query per version again, never a wrong answer).</summary>
     public const int MaxEntries = 100_000;
 
     private readonly ConcurrentDictionary<Key, LedgerEntry> _entries = new();
     private readonly ConcurrentDictionary<Key, Lazy<Task<GoResult<LedgerEntry>>>> _firstServes = new();
-    // Versions the database had no row for, per refs snapshot: a 404 for an unknown version stays off Postgres until the refs change.
-    private readonly ConditionalWeakTable<GitRefSnapshot, ConcurrentDictionary<Key, bool>> _absent = new();
     // go.mod bodies whose h1 has been checked against a row, by identity: the module memoises them per snapshot.
     private readonly ConditionalWeakTable<byte[], string> _goModH1s = new();
 
@@ -34,7 +32,7 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
     /// The recorded version, recording it first when this is its first serve: canonical versions only, resolved
     /// from the refs as the go command would when there is no row yet. The error is why the version cannot be served.
     /// </summary>
-    public ValueTask<GoResult<LedgerEntry>> ServeAsync(GoModule module, string version, CancellationToken ct)
+    public ValueTask<GoResult<LedgerEntry>> ServeAsync(Module module, string version, CancellationToken ct)
     {
         var key = Key.Of(module, version);
         if (_entries.TryGetValue(key, out var known)) return ValueTask.FromResult(GoResult<LedgerEntry>.Ok(known));
@@ -45,17 +43,18 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
     /// A query's answer (@latest, a branch, a commit) as the ledger has it when it resolved to a recorded version:
     /// the version's Time and commit are the recorded ones, not those its tag points at now. Never records.
     /// </summary>
-    public async ValueTask<RevInfo> RecordedInfoAsync(GoModule module, RevInfo resolved, CancellationToken ct)
+    public async ValueTask<ModuleVersion> RecordedAsync(Module module, ModuleVersion resolved, CancellationToken ct)
     {
-        var key = Key.Of(module, resolved.Version);
-        if (_entries.TryGetValue(key, out var known)) return known.Info;
-        return (await FindAsync(module.Refs, key, ct))?.Info ?? resolved;
+        var key = Key.Of(module, resolved.Name);
+        if (_entries.TryGetValue(key, out var known)) return new ModuleVersion(module.Path, known.Info);
+        return await FindAsync(Absent(module), key, ct) is { } row ? new ModuleVersion(module.Path, row.Info) : resolved;
     }
 
     /// <summary>The go.mod served for a recorded version: read at the recorded commit, and checked against the recorded h1.</summary>
-    public GoResult<byte[]> GoMod(GoModule module, LedgerEntry served)
+    public GoResult<byte[]> GoMod(Module module, LedgerEntry served)
     {
-        var mod = module.GoModAt(served.Source);
+        var source = served.Source;
+        var mod = module.Memo($"mod-at\n{source.Version}\n{source.Commit}\n{source.Subdir}", () => module.Code.GoModAt(source.Commit, source.Subdir));
         if (mod.Value is not { } bytes) return mod;
         var h1 = _goModH1s.GetValue(bytes, b => DirHash.HashGoMod(b));
         return h1 == served.GoModH1 ? mod
@@ -68,7 +67,7 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
     /// version whose files the zip rules refuse is answered at once from then on. Unavailable when the build limits
     /// left no room.
     /// </summary>
-    public async Task<ServiceResponse<ModuleZipEntry>> ZipAsync(GoModule module, LedgerEntry served, CancellationToken ct)
+    public async Task<ServiceResponse<ModuleZipEntry>> ZipAsync(Module module, LedgerEntry served, CancellationToken ct)
     {
         var key = Key.Of(module, served.Version);
         // Another process may have built (or failed to build) it: read the row once more before building here.
@@ -98,7 +97,7 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
     /// <summary>Counts a download of the version's zip (batched into Postgres by <see cref="LedgerDownloads"/>).</summary>
     public void CountDownload(LedgerEntry served) => downloads.Add(served.Id);
 
-    private async Task<GoResult<LedgerEntry>> FirstServeAsync(GoModule module, string version, Key key, CancellationToken ct)
+    private async Task<GoResult<LedgerEntry>> FirstServeAsync(Module module, string version, Key key, CancellationToken ct)
     {
         var flight = _firstServes.GetOrAdd(key, _ => new Lazy<Task<GoResult<LedgerEntry>>>(() => RecordAsync(module, version, key)));
         try
@@ -113,14 +112,14 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
     }
 
     /// <summary>Runs synchronously up to its first query, so the request's module is not used after the request.</summary>
-    private async Task<GoResult<LedgerEntry>> RecordAsync(GoModule module, string version, Key key)
+    private async Task<GoResult<LedgerEntry>> RecordAsync(Module module, string version, Key key)
     {
         var resolved = Resolve(module, version);
-        var (refs, repositoryPath) = (module.Refs, module.RepositoryPath);
+        var (absent, repositoryPath) = (Absent(module), module.RepositoryPath);
         if (resolved.Value is not { } candidate)
         {
             // Not (or no longer) in the refs: a version served before is still served (a deleted tag).
-            var recorded = await FindAsync(refs, key, CancellationToken.None);
+            var recorded = await FindAsync(absent, key, CancellationToken.None);
             return recorded is null ? GoResult<LedgerEntry>.Fail(resolved.Error!) : GoResult<LedgerEntry>.Ok(recorded);
         }
         var row = await ledger.FindOrNullAsync(key.ProjectId, key.ModulePath, key.Version, CancellationToken.None);
@@ -137,13 +136,13 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
     }
 
     /// <summary>What the refs say the version is, as a row to record; the error is what the go command would say.</summary>
-    private static GoResult<LedgerEntry> Resolve(GoModule module, string version)
+    private GoResult<LedgerEntry> Resolve(Module module, string version)
     {
         // Source's checks come first: .mod and .zip answer with its words (canonical version, module directory).
         var source = module.Source(version);
         if (source.Value is not { } found) return GoResult<LedgerEntry>.Fail(source.Error!);
-        var info = module.Stat(version);
-        if (info.Value is not { } rev) return GoResult<LedgerEntry>.Fail(info.Error!);
+        var stat = versions.Find(module, version);
+        if (stat.Value?.Info is not { } rev) return GoResult<LedgerEntry>.Fail(stat.Error!);
         var mod = module.GoMod(version);
         if (mod.Value is not { } goMod) return GoResult<LedgerEntry>.Fail(mod.Error!);
         return GoResult<LedgerEntry>.Ok(new LedgerEntry
@@ -159,10 +158,15 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
         });
     }
 
-    /// <summary>The row, or null when there is none; a miss is remembered for the refs snapshot it was asked under.</summary>
-    private async Task<LedgerEntry?> FindAsync(GitRefSnapshot refs, Key key, CancellationToken ct)
+    /// <summary>
+    /// Versions of the module the database had no row for, remembered on the module's refs snapshot: a 404 for an
+    /// unknown version stays off Postgres until the refs change.
+    /// </summary>
+    private static ConcurrentDictionary<Key, bool> Absent(Module module) => module.Memo("ledger-absent", () => new ConcurrentDictionary<Key, bool>());
+
+    /// <summary>The row, or null when there is none; a miss is remembered in <paramref name="absent"/>.</summary>
+    private async Task<LedgerEntry?> FindAsync(ConcurrentDictionary<Key, bool> absent, Key key, CancellationToken ct)
     {
-        var absent = _absent.GetOrCreateValue(refs);
         if (absent.ContainsKey(key)) return null;
         var row = await ledger.FindOrNullAsync(key.ProjectId, key.ModulePath, key.Version, ct);
         if (row is null) absent[key] = true;
@@ -183,6 +187,6 @@ public sealed class VersionLedger(LedgerRepository ledger, ModuleZipCache zips, 
     /// </summary>
     private readonly record struct Key(long ProjectId, DateTime ProjectCreatedAt, string ModulePath, string Version)
     {
-        public static Key Of(GoModule module, string version) => new(module.Project.Id, module.Project.CreatedAt, module.Code.ModulePath, version);
+        public static Key Of(Module module, string version) => new(module.Project.Id, module.Project.CreatedAt, module.Path, version);
     }
 }

@@ -1,7 +1,7 @@
 namespace GitLabLite.Golang;
 
 /// <summary>Module version rules from x/mod/module (go-proxy-protocol.md section 3).</summary>
-public static class ModuleVersion
+public static class ModuleVersionRules
 {
     /// <summary>The only build suffix that survives into module versions (go.dev/ref/mod#incompatible-versions).</summary>
     public const string IncompatibleSuffix = "+incompatible";
