@@ -337,7 +337,8 @@ CREATE TABLE public.users (
     failed_attempts integer DEFAULT 0 NOT NULL,
     locked_until timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_activity_on date
 );
 
 CREATE SEQUENCE public.users_id_seq

@@ -18,6 +18,7 @@ public static class UsersInitializer
         services.AddSingleton<RevokeUserSessionsService>();
         services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<UserActivityService>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<RootSeeder>();
@@ -27,6 +28,8 @@ public static class UsersInitializer
         services.AddSingleton<CreatePersonalAccessTokenService>();
         services.AddSingleton<RevokePersonalAccessTokenService>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<UserStateService>();
+        services.AddSingleton<DestroyUserService>();
         services.AddSingleton<UserPresenter>();
         services.AddSingleton<PersonalAccessTokenPresenter>();
         return services;

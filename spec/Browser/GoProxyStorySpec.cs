@@ -12,9 +12,9 @@ namespace GitLabLite.Spec.Browser;
 
 /// <summary>
 /// The whole story in the system Chromium against the app on a real socket: root enables go_proxy for one private
-/// project on the feature flags page; a developer creates a read_api token on the tokens page, copies the GOPROXY
-/// and netrc lines from the project page, and the proxy serves the module with them; the package registry
-/// then lists the version with its zip built. Screenshots of every page go to tmp/screenshots/.
+/// project on the feature flags page; a developer signs in, goes from the dashboard to "Access tokens" in the user
+/// menu and creates a read_api token there, copies the GOPROXY and netrc lines from the project page, and the proxy
+/// serves the module with them; the package registry then lists the version with its zip built. Screenshots of every page go to tmp/screenshots/.
 /// </summary>
 [TestClass]
 public sealed class GoProxyStorySpec : RequestSpec
@@ -76,8 +76,12 @@ public sealed class GoProxyStorySpec : RequestSpec
         var page = await (await browser.NewContextAsync(new() { BaseURL = _base, IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1200, Height = 900 } })).NewPageAsync();
         await page.GotoAsync("/acme/widgets");
         Assert.IsTrue(page.Url.Contains("/users/sign_in") || await page.TitleAsync() is var t && t.Contains("not found"), page.Url);
-        await page.GotoAsync("/users/sign_in?returnUrl=%2F-%2Fuser_settings%2Fpersonal_access_tokens");
+        await page.GotoAsync("/users/sign_in");
         await SignInAsync(page, "dev", "dev-password-123");
+        // From the dashboard to the token page through the user menu, by the label a newcomer looks for.
+        Assert.AreEqual(_base + "/", page.Url);
+        StringAssert.Contains(await page.InnerTextAsync("main h1"), "Your projects");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "User menu" }).GetByRole(AriaRole.Link, new() { Name = "Access tokens", Exact = true }).ClickAsync();
         StringAssert.EndsWith(page.Url, "/-/user_settings/personal_access_tokens");
         await page.FillAsync("#token-name", "go proxy");
         await page.CheckAsync("#scope-read_api");

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
+using GitLabLite.Initializers;
 using GitLabLite.Models.Projects;
 using GitLabLite.Spec.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GitLabLite.Spec.Reliability;
 
@@ -13,22 +16,48 @@ namespace GitLabLite.Spec.Reliability;
 [TestClass]
 public sealed class AuthHardeningSpec : RequestSpec
 {
+    /// <summary>
+    /// The throttle as shipped: no setting overrides it (the suite's own settings raise it out of the way, so this host
+    /// runs as Production), each client address counted alone over real sockets, and the window's end driven by the
+    /// app's clock instead of a minute's sleep.
+    /// </summary>
     [TestMethod]
-    public async Task InvalidCredentials_MoreThanTenInAMinute_Answer429WithRetryAfter()
+    public async Task InvalidCredentials_WithTheShippedLimits_ThrottleOneAddressUntilItsWindowEnds()
     {
         var (_, token) = await CreateUserWithTokenAsync("alice");
-        using var app = Factory.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c =>
-            c.AddInMemoryCollection(new Dictionary<string, string?> { ["GitLab:AuthThrottle:MaxFailures"] = "10" })));
-        var valid = app.CreateClient();
-        valid.DefaultRequestHeaders.Add("PRIVATE-TOKEN", token);
-        Assert.AreEqual(HttpStatusCode.OK, (await valid.GetAsync("/api/v4/user")).StatusCode);
-        var invalid = app.CreateClient();
-        invalid.DefaultRequestHeaders.Add("PRIVATE-TOKEN", "glpat-wrongwrongwrongwrongwrong");
-        for (var i = 0; i < 10; i++) Assert.AreEqual(HttpStatusCode.Unauthorized, (await invalid.GetAsync("/api/v4/user")).StatusCode);
-        var blocked = await invalid.GetAsync("/api/v4/user");
-        Assert.AreEqual(HttpStatusCode.TooManyRequests, blocked.StatusCode);
-        Assert.IsNotNull(blocked.Headers.RetryAfter?.Delta);
-        Assert.AreEqual(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/-/health")).StatusCode, "requests without credentials go on");
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
+        var port = AppProcess.FreePort();
+        using var app = Factory.WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock));
+        });
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        app.StartServer();
+        var limits = app.Services.GetRequiredService<IOptions<AuthThrottleOptions>>().Value;
+        Assert.AreEqual((10, 60), (limits.MaxFailures, limits.WindowSeconds), "the shipped limits, with nothing overriding them");
+        Assert.AreEqual((new AuthThrottleOptions().MaxFailures, new AuthThrottleOptions().WindowSeconds), (limits.MaxFailures, limits.WindowSeconds));
+
+        using var a = ClientFrom(IPAddress.Parse("127.0.0.2"), port);
+        using var b = ClientFrom(IPAddress.Parse("127.0.0.3"), port);
+        Assert.AreEqual(HttpStatusCode.OK, (await SendAsync(a, token)).StatusCode);
+        for (var i = 0; i < limits.MaxFailures; i++) Assert.AreEqual(HttpStatusCode.Unauthorized, (await SendAsync(a, Wrong)).StatusCode, $"failure {i + 1}");
+        var refused = await SendAsync(a, Wrong);
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.AreEqual(TimeSpan.FromSeconds(limits.WindowSeconds), refused.Headers.RetryAfter?.Delta);
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, (await SendAsync(a, token)).StatusCode, "valid credentials from that address wait too");
+        Assert.AreEqual(HttpStatusCode.OK, (await a.GetAsync("/api/v4/projects")).StatusCode, "requests without credentials go on");
+
+        Assert.AreEqual(HttpStatusCode.OK, (await SendAsync(b, token)).StatusCode, "another address is not throttled");
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await SendAsync(b, Wrong)).StatusCode, "and has its own count");
+
+        clock.Advance(TimeSpan.FromSeconds(limits.WindowSeconds - 1));
+        var late = await SendAsync(a, token);
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, late.StatusCode, "a second before the window ends");
+        Assert.AreEqual(TimeSpan.FromSeconds(1), late.Headers.RetryAfter?.Delta);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.AreEqual(HttpStatusCode.OK, (await SendAsync(a, token)).StatusCode, "the window has ended");
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await SendAsync(a, Wrong)).StatusCode, "a new window counts from one");
     }
 
     [TestMethod]
@@ -84,6 +113,39 @@ public sealed class AuthHardeningSpec : RequestSpec
             Assert.AreEqual(b.StatusCode, a.StatusCode, existing);
             Assert.AreEqual(await b.Content.ReadAsStringAsync(), await a.Content.ReadAsStringAsync(), existing);
         }
+    }
+
+    private const string Wrong = "glpat-wrongwrongwrongwrongwrong";
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v4/user");
+        request.Headers.Add("PRIVATE-TOKEN", token);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>A client whose connections come from <paramref name="local"/> (any 127.x address reaches the loopback listener).</summary>
+    private static HttpClient ClientFrom(IPAddress local, int port) =>
+        new(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        })
+        { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+    /// <summary>A clock the spec moves by hand.</summary>
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider

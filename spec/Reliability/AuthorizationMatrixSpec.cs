@@ -33,6 +33,7 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
         ["invalid token"] = new(true, false, [], AccessLevel.NoAccess, false),
         ["expired token"] = new(true, false, [], AccessLevel.NoAccess, false),
         ["revoked token"] = new(true, false, [], AccessLevel.NoAccess, false),
+        ["blocked user's token"] = new(true, false, [], AccessLevel.NoAccess, false) { Blocked = true },
         ["owner read_user"] = new(true, true, [TokenScopes.ReadUser], AccessLevel.Owner, false),
         ["owner read_repository"] = new(true, true, [TokenScopes.ReadRepository], AccessLevel.Owner, false),
         ["owner read_api"] = new(true, true, [TokenScopes.ReadApi], AccessLevel.Owner, false),
@@ -94,6 +95,11 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
             var stored = await tokens.FindByDigestWithUserOrNullAsync(PersonalAccessToken.Digest(revoked), CancellationToken.None);
             await tokens.RevokeAsync(stored!.Value.Token.Id, CancellationToken.None);
             Tokens["revoked token"] = revoked;
+            // An Owner of every project, blocked: the block must outweigh the role.
+            var blocked = await CreateUserAsync("matrix-blocked");
+            foreach (var project in Projects.Values) await ProjectFactory.AddMemberAsync(Services, project, blocked, AccessLevel.Owner);
+            Tokens["blocked user's token"] = await CreateTokenAsync(blocked);
+            await Get<UserRepository>().ChangeStateAsync(blocked.Id, [User.StateActive], User.StateBlocked, CancellationToken.None);
         }
         CollectionAssert.AreEquivalent(Callers.Keys.ToArray(), Tokens.Keys.ToArray(), "a token for every caller");
     }

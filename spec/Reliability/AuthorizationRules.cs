@@ -4,7 +4,7 @@ using GitLabLite.Models.Users;
 namespace GitLabLite.Spec.Reliability;
 
 /// <summary>
-/// The status each endpoint class must answer, written from /work/shared/design/API.md (authentication table,
+/// The status each endpoint class must answer, written from docs/api.md (the contract: authentication table,
 /// access levels Guest 10 .. Owner 50, visibility rules, scopes) and NOT from the code under test, so the matrix
 /// spec checks the implementation against the contract. Where the implementation deliberately reads the contract
 /// in a particular way, the rule says so and cites where that decision is documented.
@@ -29,11 +29,17 @@ public static class AuthorizationRules
 
     /// <summary>
     /// Who calls: whether credentials were presented at all, whether they are valid (an expired or revoked token is
-    /// not: API.md "Expired or revoked tokens count as invalid"), the token's scopes, and the user's role in the
+    /// not: docs/api.md "Expired or revoked tokens count as invalid"), the token's scopes, and the user's role in the
     /// project (NoAccess for a non-member) and admin flag.
     /// </summary>
     public sealed record Caller(bool Presented, bool Valid, string[] Scopes, AccessLevel Role, bool Admin)
     {
+        /// <summary>
+        /// A genuine token of a blocked user (docs/api.md, Users: "A blocked or deactivated user's tokens get 403 with
+        /// GitLab's reason on the API and the Go proxy, 401 on git"); not <see cref="Valid"/>, so no role counts.
+        /// </summary>
+        public bool Blocked { get; init; }
+
         public bool SignedIn => Presented && Valid;
 
         public bool HasAny(params string[] scopes) => Scopes.Intersect(scopes).Any();
@@ -46,14 +52,14 @@ public static class AuthorizationRules
         // Changing a project is Maintainer+ (GitLab's admin_project); a visible project the caller may not change is 403.
         Endpoint.UpdateProject => Rest(caller, write: true) ?? Visible(caller, visibility)
             ?? (caller.Admin || caller.Role >= AccessLevel.Maintainer ? 200 : 403),
-        // The packages API is REST (invalid credentials 401, JSON), then exactly the proxy's gate (API.md: it lists
+        // The packages API is REST (invalid credentials 401, JSON), then exactly the proxy's gate (docs/api.md: it lists
         // what the proxy serves, so it is behind the same access and flag checks).
         Endpoint.ListPackages => Rest(caller, write: false) ?? ProxyGate(caller, visibility, goProxyOn),
         Endpoint.ProxyList or Endpoint.ProxyZip => Proxy(caller, visibility, goProxyOn),
         Endpoint.InstanceProxyList or Endpoint.GroupProxyList => ResolvedProxy(caller, visibility, goProxyOn),
         Endpoint.GoGet => GoGet(caller, visibility),
         Endpoint.GitInfoRefs => GitFetch(caller, visibility),
-        // API.md Features: "admin only; anonymous 401, others 403".
+        // docs/api.md Features: "admin only; anonymous 401, others 403".
         Endpoint.ListFeatures => Rest(caller, write: false, requireSignIn: true) ?? (caller.Admin ? 200 : 403),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
     };
@@ -61,6 +67,7 @@ public static class AuthorizationRules
     /// <summary>REST credential checks: invalid 401; api for everything, read_api for GET/HEAD only, else 403.</summary>
     private static int? Rest(Caller caller, bool write, bool requireSignIn = false)
     {
+        if (caller.Blocked) return 403;
         if (caller.Presented && !caller.Valid) return 401;
         if (!caller.SignedIn) return requireSignIn || write ? 401 : null;
         var allowed = caller.HasAny(TokenScopes.Api) || (!write && caller.HasAny(TokenScopes.ReadApi));
@@ -83,23 +90,26 @@ public static class AuthorizationRules
         visibility != Visibility.Private || caller.Admin || caller.Role >= AccessLevel.Reporter ? null : 403;
 
     /// <summary>
-    /// The Go proxy column of API.md's table, in its order "authentication, project access, feature flag": invalid
+    /// The Go proxy column of docs/api.md's table, in its order "authentication, project access, feature flag": invalid
     /// credentials 404, a token without api/read_api 403, then access, then flag off 404.
     /// </summary>
     private static int Proxy(Caller caller, Visibility visibility, bool goProxyOn)
     {
+        if (caller.Blocked) return 403;
         if (caller.Presented && !caller.Valid) return 404;
         if (caller.SignedIn && !caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi)) return 403;
         return ProxyGate(caller, visibility, goProxyOn);
     }
 
     /// <summary>
-    /// The instance and group endpoints (issue 13): credentials as the project endpoint, then the module path is
-    /// served only by a project whose code the caller may read with the gate open; anything else answers as a path
-    /// no project has: 401 with the challenge for anonymous callers, 404 otherwise (a Guest's private project too).
+    /// The instance and group endpoints (issue 13): credentials as the project endpoint (a blocked user's token is 403
+    /// there too), then the module path is served only by a project whose code the caller may read with the gate open;
+    /// anything else answers as a path no project has: 401 with the challenge for anonymous callers, 404 otherwise
+    /// (a Guest's private project too).
     /// </summary>
     private static int ResolvedProxy(Caller caller, Visibility visibility, bool goProxyOn)
     {
+        if (caller.Blocked) return 403;
         if (caller.Presented && !caller.Valid) return 404;
         if (caller.SignedIn && !caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi)) return 403;
         if (CanRead(caller, visibility) && Code(caller, visibility) is null && goProxyOn) return 200;
@@ -110,7 +120,7 @@ public static class AuthorizationRules
         Visible(caller, visibility) ?? Code(caller, visibility) ?? (goProxyOn ? 200 : 404);
 
     /// <summary>
-    /// `?go-get=1` (API.md "Git over HTTP and ?go-get=1", and gitlab-go-proxy.md §6, lib/gitlab/middleware/go.rb):
+    /// `?go-get=1` (docs/api.md "Git over HTTP and ?go-get=1", and docs/gitlab-go-proxy.md §6, lib/gitlab/middleware/go.rb):
     /// a public project answers 200 to anyone; otherwise the caller needs a token with api or read_api (read_project)
     /// that can read the project. Not readable: any credentials presented → 404 ("invalid credentials → 404"; M14: a
     /// read_user-only token → 404); anonymous → 200 with the two-segment guess, which reveals nothing (M5/M17,
@@ -125,11 +135,11 @@ public static class AuthorizationRules
     }
 
     /// <summary>
-    /// git info/refs?service=git-upload-pack (API.md: "clone public anonymously; private needs Basic with a token
+    /// git info/refs?service=git-upload-pack (docs/api.md: "clone public anonymously; private needs Basic with a token
     /// (read_repository, write_repository or api)"). Deliberate readings, documented in GitHttpController/GitAccess:
     /// invalid credentials are 401 with the Basic challenge, not 404, so git asks for (other) credentials, and a valid
     /// token without a repository scope counts as no credentials (a public project clones, anything else is 401
-    /// "HTTP Basic: Access denied"), as GitLab's guest_can_download_code does. read_api is not a git scope in API.md.
+    /// "HTTP Basic: Access denied"), as GitLab's guest_can_download_code does. read_api is not a git scope in docs/api.md.
     /// </summary>
     private static int GitFetch(Caller caller, Visibility visibility)
     {

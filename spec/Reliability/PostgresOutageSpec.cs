@@ -58,12 +58,12 @@ public sealed class PostgresOutageSpec : RequestSpec
             }
         })).ToArray();
 
-        await Task.Delay(1000);
+        await UntilAsync(() => samples.Count(s => s.Phase == Phase.Before) >= 20, "answers under load before the outage");
         try
         {
             await PgAsync("stop");
             phase = Phase.Outage;
-            await Task.Delay(3000);
+            await UntilAsync(() => samples.Count(s => s.Phase == Phase.Outage && s.Status == HttpStatusCode.ServiceUnavailable) > 10, "503s during the outage");
             var readiness = await client.GetAsync("/-/readiness");
             Assert.AreEqual(HttpStatusCode.ServiceUnavailable, readiness.StatusCode, "readiness during the outage");
         }
@@ -72,12 +72,16 @@ public sealed class PostgresOutageSpec : RequestSpec
             phase = Phase.Recovering;
             await PgAsync("start");
         }
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while ((await client.GetAsync("/-/readiness")).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline) await Task.Delay(200);
-        // The circuit breaker lets a probe through within its break duration; give it that long to close.
-        await Task.Delay(1500);
+        await UntilAsync(async () => (await client.GetAsync("/-/readiness")).StatusCode == HttpStatusCode.OK, "readiness after the outage");
+        // The circuit breaker lets one probe through after its break; recovered means a run of answers from the database.
+        await UntilAsync(async () =>
+        {
+            foreach (var path in paths)
+                if ((await client.GetAsync(path)).StatusCode != HttpStatusCode.OK) return false;
+            return true;
+        }, "every path answering again");
         phase = Phase.After;
-        await Task.Delay(2000);
+        await UntilAsync(() => samples.Count(s => s.Phase == Phase.After) > 20, "answers under load after recovery");
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
@@ -92,6 +96,19 @@ public sealed class PostgresOutageSpec : RequestSpec
         var after = all.Where(s => s.Phase == Phase.After).ToArray();
         Assert.IsTrue(after.Length > 20 && after.All(s => s.Status == HttpStatusCode.OK),
             $"after recovery: {after.Count(s => s.Status != HttpStatusCode.OK)} of {after.Length} failed");
+    }
+
+    private static Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
+
+    /// <summary>Waits for <paramref name="condition"/>, polling; fails the spec when it has not come within a minute.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(1)) Assert.Fail($"waited a minute for {what}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>bin/pg start|stop: the same commands bin/setup uses for the embedded cluster.</summary>

@@ -32,6 +32,8 @@ public abstract class ApiController : ControllerBase, IAccessDeniedResponder
             scope = "api read_api",
         }),
         AccessDenialKind.NotFound => NotFound404(denial.Subject),
+        // GitLab's forbidden!(reason) for a blocked or deactivated user's token.
+        AccessDenialKind.AccountDenied => Message(403, $"403 Forbidden - {denial.Reason}"),
         _ => Forbidden403(),
     };
 

@@ -78,6 +78,8 @@ public sealed class GoProxyController(
                 return Text(404, denial.Reason);
             case AccessDenialKind.InsufficientScope or AccessDenialKind.Forbidden:
                 return Text(403, denial.Reason);
+            case AccessDenialKind.AccountDenied:
+                return Text(403, $"forbidden: {denial.Reason}");
             default:
                 return Text(404, denial.Reason);
         }

@@ -14,5 +14,8 @@ public sealed record AccessDenial(AccessDenialKind Kind, string Subject, string 
     public static readonly AccessDenial InsufficientScope =
         new(AccessDenialKind.InsufficientScope, "", "forbidden: the token needs the api or read_api scope");
 
+    /// <summary>The user's account refuses the token, with GitLab's reason ("Your account has been blocked.").</summary>
+    public static AccessDenial AccountDenied(string reason) => new(AccessDenialKind.AccountDenied, "", reason);
+
     public static readonly AccessDenial NotAdmin = new(AccessDenialKind.Forbidden, "", "forbidden: administrators only");
 }

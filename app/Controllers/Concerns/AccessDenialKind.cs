@@ -7,6 +7,8 @@ public enum AccessDenialKind
     Unauthorized,
     /// <summary>Credentials were presented but are unknown, expired or revoked.</summary>
     InvalidCredentials,
+    /// <summary>A genuine token of a user who may not use it now (blocked, deactivated); the reason says why.</summary>
+    AccountDenied,
     /// <summary>A valid token without a scope this request needs.</summary>
     InsufficientScope,
     /// <summary>Answered exactly as for something that does not exist.</summary>

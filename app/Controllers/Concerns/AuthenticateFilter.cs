@@ -27,7 +27,8 @@ public sealed class AuthenticateFilter(RequestAuthenticator authenticator, Authe
 
     private AccessDenial? DenialOrNull(AuthenticationResult caller, string method)
     {
-        if (caller.Status == AuthenticationStatus.Invalid) return AccessDenial.InvalidCredentials;
+        if (caller.Status == AuthenticationStatus.Invalid)
+            return caller.DeniedReason is { } reason ? AccessDenial.AccountDenied(reason) : AccessDenial.InvalidCredentials;
         var read = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
         // The API's rules (writes need a signed-in caller with api); pages and git decide the rest themselves.
         var apiRules = options.CheckScopes && !options.SessionOnly;

@@ -113,7 +113,8 @@ public static class GitLabParams
         {
             JsonTokenType.True => true,
             JsonTokenType.False => false,
-            JsonTokenType.String => reader.GetString() switch
+            // Grape's Boolean coercion is case-insensitive: python-gitlab sends hard_delete=True.
+            JsonTokenType.String => reader.GetString()?.ToLowerInvariant() switch
             {
                 "true" or "1" or "yes" or "on" => true,
                 "false" or "0" or "no" or "off" or "" => false,

@@ -8,7 +8,7 @@ namespace GitLabLite.Controllers.Concerns;
 /// Resolves the caller of a request once: the presented token (<see cref="RequestCredentials"/>), else the browser
 /// session's user. The result is kept on the request; <see cref="AuthenticateAttribute"/> is how controllers get it.
 /// </summary>
-public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, AuthFailureLimiter limiter)
+public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, UserActivityService activity, AuthFailureLimiter limiter)
 {
     public const string UserIdClaim = "gitlablite:user_id";
 
@@ -21,7 +21,8 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
         if (credentials.Token is { } token)
         {
             result = token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, http.RequestAborted);
-            if (result.Status == AuthenticationStatus.Invalid) limiter.RecordFailure(http.Connection.RemoteIpAddress);
+            // A blocked user's genuine token is no guess: only unknown, expired or revoked credentials count.
+            if (result.Status == AuthenticationStatus.Invalid && result.DeniedReason is null) limiter.RecordFailure(http.Connection.RemoteIpAddress);
         }
         else
             result = await SessionOrAnonymousAsync(http);
@@ -43,9 +44,10 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
 
     private async Task<AuthenticationResult> SessionOrAnonymousAsync(HttpContext http)
     {
-        if (http.User.FindFirstValue(UserIdClaim) is { } id && long.TryParse(id, out var userId)
-            && await users.FindOrNullAsync(userId, http.RequestAborted) is { Active: true } user)
-            return AuthenticationResult.ForSession(user);
-        return AuthenticationResult.Anonymous;
+        if (http.User.FindFirstValue(UserIdClaim) is not { } id || !long.TryParse(id, out var userId)
+            || await users.FindOrNullAsync(userId, http.RequestAborted) is not { Active: true } user)
+            return AuthenticationResult.Anonymous;
+        await activity.RecordAsync(user, http.RequestAborted);
+        return AuthenticationResult.ForSession(user);
     }
 }

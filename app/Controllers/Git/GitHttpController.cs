@@ -146,7 +146,8 @@ public sealed class GitHttpController(
     }
 
     /// <summary>Only invalid credentials reach here (scopes are <see cref="GitAccess"/>'s): git asks for other ones.</summary>
-    IActionResult IAccessDeniedResponder.Deny(AccessDenial denial) => Challenge401("HTTP Basic: Access denied");
+    IActionResult IAccessDeniedResponder.Deny(AccessDenial denial) =>
+        Challenge401(denial.Kind == AccessDenialKind.AccountDenied ? $"HTTP Basic: Access denied. {denial.Reason}" : "HTTP Basic: Access denied");
 
     private ContentResult Challenge401(string message)
     {

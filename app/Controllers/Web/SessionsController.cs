@@ -34,7 +34,7 @@ public sealed class SessionsController(SignInService signIn) : WebController
             [new Claim(RequestAuthenticator.UserIdClaim, user.Id.ToString()), new Claim(ClaimTypes.Name, user.Username)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        TempData[FlashNotice] = "Signed in successfully.";
+        TempData[FlashNotice] = result.Message ?? "Signed in successfully.";
         return Redirect(SafeReturnUrl(returnUrl));
     }
 

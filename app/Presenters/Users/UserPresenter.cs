@@ -25,6 +25,7 @@ public sealed class UserPresenter(InstanceSettings settings, TimeProvider clock)
     {
         // Users are created confirmed (no email confirmation flow).
         ConfirmedAt = user.CreatedAt,
+        LastActivityOn = user.LastActivityOn,
         Email = user.Email,
         CommitEmail = user.Email,
         CanCreateGroup = true,

@@ -30,6 +30,24 @@ public sealed class NamespaceRepository(Database db)
             """, new { id }, ct);
 
     /// <summary>
+    /// Groups the user owns directly with no other owner there or in a group above (GitLab's solo_owned_groups): a
+    /// user who is the last owner of a group cannot be removed without removing the group.
+    /// </summary>
+    public Task<IReadOnlyList<long>> SoloOwnedGroupIdsAsync(long userId, CancellationToken ct) =>
+        db.QueryAsync<long>(
+            """
+            SELECT n.id FROM namespaces n
+            JOIN members m ON m.source_type = 'Namespace' AND m.source_id = n.id AND m.user_id = @userId AND m.access_level = 50
+            WHERE n.type = 'Group' AND NOT EXISTS (
+                WITH RECURSIVE up(id, parent_id) AS (
+                    SELECT x.id, x.parent_id FROM namespaces x WHERE x.id = n.id
+                    UNION ALL SELECT p.id, p.parent_id FROM namespaces p JOIN up ON p.id = up.parent_id)
+                SELECT 1 FROM members o JOIN up ON o.source_type = 'Namespace' AND o.source_id = up.id
+                WHERE o.access_level = 50 AND o.user_id <> @userId)
+            ORDER BY n.id
+            """, new { userId }, ct);
+
+    /// <summary>
     /// Groups visible to the user (public; internal when signed in; private where the user is a member of the group or
     /// an ancestor; all for admins), optionally filtered by a search term, paginated.
     /// </summary>

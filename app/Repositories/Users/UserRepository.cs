@@ -4,7 +4,7 @@ namespace GitLabLite.Repositories.Users;
 
 public sealed class UserRepository(Database db)
 {
-    private const string Columns = "id, username, email, name, encrypted_password, admin, state, failed_attempts, locked_until, created_at";
+    private const string Columns = "id, username, email, name, encrypted_password, admin, state, failed_attempts, locked_until, created_at, last_activity_on";
 
     /// <summary>The columns a <see cref="User"/> is read from, qualified by a table alias for joins.</summary>
     public static string ColumnsOf(string alias) => Database.Qualified(Columns, alias);
@@ -64,4 +64,49 @@ public sealed class UserRepository(Database db)
 
     public Task<int> ResetFailedSignInAsync(long id, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = @id", new { id }, ct);
+
+    /// <summary>
+    /// Moves the user from one of <paramref name="from"/> to <paramref name="to"/> in one statement, so that two admins
+    /// acting at once cannot both win; false when the user was in another state by then.
+    /// </summary>
+    public async Task<bool> ChangeStateAsync(long id, string[] from, string to, CancellationToken ct) =>
+        await db.ExecuteAsync("UPDATE users SET state = @to, updated_at = now() WHERE id = @id AND state = ANY(@from)", new { id, from, to }, ct) == 1;
+
+    /// <summary>Records that the user was seen on <paramref name="today"/> (a UTC date); callers skip it when already so.</summary>
+    public Task<int> RecordActivityAsync(long id, DateTime today, CancellationToken ct) =>
+        db.ExecuteAsync(
+            "UPDATE users SET last_activity_on = @today::date WHERE id = @id AND last_activity_on IS DISTINCT FROM @today::date",
+            // Unspecified kind: sent as `timestamp`, whose cast to `date` keeps the day whatever the session time zone.
+            new { id, today = DateTime.SpecifyKind(today.Date, DateTimeKind.Unspecified) }, ct);
+
+    /// <summary>
+    /// Deletes the user with their personal namespace and the given groups, everything below those namespaces
+    /// (subgroups, projects) and every row that points at what goes (routes, memberships; tokens and sessions by their
+    /// foreign keys), in one transaction. Returns the full paths of the deleted projects, whose repositories go next.
+    /// </summary>
+    public Task<IReadOnlyList<string>> DeleteWithNamespacesAsync(long id, IReadOnlyList<long> groupIds, CancellationToken ct) =>
+        db.InTransactionAsync(async tx =>
+        {
+            const string Doomed = """
+                WITH RECURSIVE doomed(id) AS (
+                    SELECT n.id FROM namespaces n WHERE (n.type = 'User' AND n.owner_id = @id) OR n.id = ANY(@groupIds)
+                    UNION SELECT c.id FROM namespaces c JOIN doomed d ON c.parent_id = d.id),
+                doomed_projects AS (SELECT id FROM projects WHERE namespace_id IN (SELECT id FROM doomed))
+                """;
+            var args = new { id, groupIds = groupIds.ToArray() };
+            var projects = await tx.QueryAsync<string>(
+                $"{Doomed} SELECT path FROM routes WHERE source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects)", args);
+            await tx.ExecuteAsync(
+                $"""
+                {Doomed}, gone_members AS (
+                    DELETE FROM members WHERE (source_type = 'Namespace' AND source_id IN (SELECT id FROM doomed))
+                        OR (source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects)))
+                DELETE FROM routes WHERE (source_type = 'Namespace' AND source_id IN (SELECT id FROM doomed))
+                    OR (source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects))
+                """, args);
+            // Namespaces cascade to their subgroups and projects; the user to their tokens, sessions and memberships.
+            await tx.ExecuteAsync($"{Doomed} DELETE FROM namespaces WHERE id IN (SELECT id FROM doomed)", args);
+            await tx.ExecuteAsync("DELETE FROM users WHERE id = @id", args);
+            return projects;
+        }, ct);
 }

@@ -16,6 +16,14 @@ public sealed record AuthenticationResult(AuthenticationStatus Status, User? Use
     /// </summary>
     public bool ViaSession { get; private init; }
 
+    /// <summary>
+    /// For a genuine token of a user who may not use it now (blocked, deactivated): the reason, in GitLab's words, that
+    /// the API and the Go proxy answer with 403. Still <see cref="AuthenticationStatus.Invalid"/> for everything else.
+    /// </summary>
+    public string? DeniedReason { get; private init; }
+
+    public static AuthenticationResult Denied(string reason) => Invalid with { DeniedReason = reason };
+
     public bool SignedIn => Status == AuthenticationStatus.Authenticated;
 
     public bool IsAdmin => User is { Admin: true };
