@@ -24,6 +24,7 @@ public static class UsersInitializer
         services.AddSingleton<RootSeeder>();
         services.AddSingleton<UsersFinder>();
         services.AddSingleton<PersonalAccessTokensFinder>();
+        services.AddSingleton<ProfileFinder>();
         services.AddSingleton<CreateUserService>();
         services.AddSingleton<CreatePersonalAccessTokenService>();
         services.AddSingleton<RevokePersonalAccessTokenService>();

@@ -20,15 +20,17 @@ namespace GitLabLite.Controllers.Api;
 /// <summary>
 /// The GOPROXY protocol (go.dev/ref/mod#goproxy-protocol): list, .info, .mod, .zip and @latest, for one project, for
 /// every project of a group, or for the whole instance; the last two find the project from the module path
-/// (<see cref="ModuleProjectFinder"/>) and then answer with exactly the project endpoint's code. Checks in API.md's
-/// order: the path is a proxy request, then authentication, project access and the go_proxy gate. Errors are
-/// text/plain one-liners, which `go` prints to the user; a 404 sends `go` on to its next GOPROXY entry.
+/// (<see cref="ModuleProjectFinder"/>) and then answer with exactly the project endpoint's code, or, for a path that is
+/// not under the instance's host, pull the public module through (<see cref="PullThroughService"/>: verified against
+/// the checksum database; a path under the host is never sent upstream). Checks in API.md's order: the path is a
+/// proxy request, then authentication, project access and the go_proxy gate. Errors are text/plain one-liners, which
+/// `go` prints to the user; a 404 sends `go` on to its next GOPROXY entry.
 /// </summary>
 [ApiController]
 [Authenticate]
 public sealed class GoProxyController(
     ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, VersionLedger ledger, ProjectUrls urls,
-    IOptions<ZipBuildOptions> buildOptions)
+    IOptions<ZipBuildOptions> buildOptions, PullThroughService pullThrough, PullThroughScopeFinder pullThroughScopes, PullThroughAccess pullThroughAccess)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
     private GoProxyRequest _request = null!;
@@ -70,9 +72,7 @@ public sealed class GoProxyController(
         switch (denial.Kind)
         {
             case AccessDenialKind.Unauthorized:
-                // go retries with ~/.netrc only after a challenge.
-                Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
-                return Text(401, "unauthorized: this module needs credentials (a token with read_api in ~/.netrc)");
+                return Challenge("unauthorized: this module needs credentials (a token with read_api in ~/.netrc)");
             case AccessDenialKind.InvalidCredentials:
                 // The seed doc: "invalid HTTP credentials, you receive a 404".
                 return Text(404, denial.Reason);
@@ -88,6 +88,7 @@ public sealed class GoProxyController(
     private async Task<IActionResult> ResolveAndServeAsync(Namespace? group)
     {
         var modulePath = _request.ModulePath;
+        if (!pullThrough.IsPrivate(modulePath)) return await PullAsync(group);
         var caller = HttpContext.Caller();
         var found = await moduleProjects.FindAsync(modulePath, caller, group, HttpContext.RequestAborted);
         if (found.Project is { } permissions) return await ServeAsync(permissions.Project);
@@ -98,6 +99,34 @@ public sealed class GoProxyController(
         return Text(404, $"not found: {modulePath}: no project of {where} that you can read serves this module with the Go proxy on");
     }
 
+    /// <summary>A public module (any path outside the instance's host) through the endpoint's rules and upstreams.</summary>
+    private async Task<IActionResult> PullAsync(Namespace? group)
+    {
+        var ct = HttpContext.RequestAborted;
+        var scope = await pullThroughScopes.FindAsync(group, ct);
+        // With pull-through off there is nothing to authenticate for: the service answers 404 and go moves on.
+        if (!pullThrough.IsOff(scope) && await pullThroughAccess.RefusalAsync(HttpContext) is { } refused) return Answer(refused);
+        var request = _request;
+        var file = request.Kind switch
+        {
+            GoProxyRequestKind.List => PulledFile.List,
+            GoProxyRequestKind.Latest => PulledFile.Latest,
+            GoProxyRequestKind.Info => PulledFile.Info,
+            GoProxyRequestKind.Mod => PulledFile.Mod,
+            _ => PulledFile.Zip,
+        };
+        var result = await pullThrough.ServeAsync(request.ModulePath, file, request.Version, scope, ct);
+        if (result.Zip is { } zip) return SendZip(zip, request.Version!, shared: true);
+        return Answer(result);
+    }
+
+    private ActionResult Answer(PullThroughResult result)
+    {
+        if (result.Body is null) return result.Status == 401 ? Challenge(result.Text!) : Text(result.Status, result.Text!);
+        if (result.Immutable) Cache(shared: true, immutable: true);
+        return File(result.Body, result.ContentType);
+    }
+
     private async Task<IActionResult> ServeAsync(Project project)
     {
         var request = _request;
@@ -106,7 +135,7 @@ public sealed class GoProxyController(
         var ct = HttpContext.RequestAborted;
         if (request.Kind == GoProxyRequestKind.List)
         {
-            Cache(project, immutable: false);
+            Cache(project.Visibility == Visibility.Public, immutable: false);
             return File(versions.ListBody(module), "text/plain; charset=utf-8");
         }
         var version = request.Version!;
@@ -115,7 +144,7 @@ public sealed class GoProxyController(
             // A query (@latest, a branch, a commit, v1.2): answered from the refs, but as recorded when it names a served version.
             var resolved = request.Kind == GoProxyRequestKind.Latest ? versions.Latest(module) : versions.Find(module, version);
             if (resolved.Value is not { } found) return Text(404, $"not found: {resolved.Error}");
-            Cache(project, immutable: false);
+            Cache(project.Visibility == Visibility.Public, immutable: false);
             return Info(module, await ledger.RecordedAsync(module, found, ct));
         }
         // .mod and .zip take canonical versions only (their checks say so in go's words).
@@ -126,7 +155,7 @@ public sealed class GoProxyController(
         if (served.Value is not { } entry)
             return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Info ? versions.Find(module, version).Error : null) ?? served.Error}");
         if (request.Kind == GoProxyRequestKind.Zip) return await ZipAsync(module, entry, ct);
-        Cache(project, immutable: true);
+        Cache(project.Visibility == Visibility.Public, immutable: true);
         if (request.Kind == GoProxyRequestKind.Info) return Info(module, new ModuleVersion(module.Path, entry.Info));
         var mod = ledger.GoMod(module, entry);
         return mod.Value is { } bytes ? File(bytes, "text/plain; charset=utf-8") : Text(404, $"not found: {mod.Error}");
@@ -145,8 +174,13 @@ public sealed class GoProxyController(
         }
         if (zip.Payload is not { } entry) return Text(404, $"not found: {zip.Message}");
         if (HttpMethods.IsGet(Request.Method)) ledger.CountDownload(served);
-        Cache(module.Project, immutable: true);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{served.Version}.zip\"";
+        return SendZip(entry, served.Version, shared: module.Project.Visibility == Visibility.Public);
+    }
+
+    private PhysicalFileResult SendZip(ModuleZipEntry entry, string version, bool shared)
+    {
+        Cache(shared, immutable: true);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
@@ -154,11 +188,19 @@ public sealed class GoProxyController(
     }
 
     /// <summary>
-    /// Canonical versions never change (ref/mod "immutable"), lists and queries may (a minute). Only a public project's
-    /// answers may sit in a shared cache or CDN; anything else is private to the client that was allowed to read it.
+    /// Canonical versions never change (ref/mod "immutable"), lists and queries may (a minute). Only public answers (a
+    /// public project's, a public module pulled through) may sit in a shared cache or CDN; anything else is private to
+    /// the client that was allowed to read it.
     /// </summary>
-    private void Cache(Project project, bool immutable) =>
-        Response.Headers.CacheControl = $"{(project.Visibility == Visibility.Public ? "public" : "private")}, {(immutable ? "max-age=31536000, immutable" : "max-age=60")}";
+    private void Cache(bool shared, bool immutable) =>
+        Response.Headers.CacheControl = $"{(shared ? "public" : "private")}, {(immutable ? "max-age=31536000, immutable" : "max-age=60")}";
+
+    /// <summary>A 401 with the Basic challenge: go retries with ~/.netrc only after one.</summary>
+    private ContentResult Challenge(string reason)
+    {
+        Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
+        return Text(401, reason);
+    }
 
     /// <summary>The target as sent (origin form); hosts without one (TestServer, absolute-form requests) give the escaped path.</summary>
     private string RawTarget() =>

@@ -25,14 +25,14 @@ public sealed class SeedDemoService(
     CreateUserService createUser, CreateGroupService createGroup, CreateProjectService createProject, AddMemberService addMember,
     SetFeatureService setFeature, RepositoryStorage storage, InstanceSettings settings, ILogger<SeedDemoService> logger)
 {
-    public const string GroupPath = "demo";
-    public const string Username = "demo-developer";
+    private const string GroupPath = "demo";
+    private const string Username = "demo-developer";
 
     /// <summary>Starts every description of demo data, so the pages show what it is (and the seeder recognises its group).</summary>
     public const string Label = "Demo data from bin/run --demo";
 
     /// <summary>The module host the fixture files are written with (a reserved name, so they build and vet as they are).</summary>
-    public const string FixtureHost = "gitlab.example.com";
+    private const string FixtureHost = "gitlab.example.com";
 
     private static readonly GitSignature Author = new("Demo Developer", "demo-developer@example.com", DateTimeOffset.UnixEpoch);
 
@@ -48,7 +48,7 @@ public sealed class SeedDemoService(
         ]),
     ];
 
-    public static string FixturesPath => Path.Combine(AppContext.BaseDirectory, "db", "fixtures", "demo");
+    private static string FixturesPath => Path.Combine(AppContext.BaseDirectory, "db", "fixtures", "demo");
 
     /// <param name="token">The demo developer's read_api token; a new glpat- value, or the one an earlier run stored.</param>
     public async Task<ServiceResponse<bool>> ExecuteAsync(string token, CancellationToken ct)

@@ -48,7 +48,6 @@ public sealed class PullThroughService(
 
     private TimeSpan Ttl => TimeSpan.FromSeconds(_options.ListTtlSeconds);
 
-
     public bool AllowsAnonymous => _options.AnonymousPullThrough;
 
     /// <summary>Paths under the instance's own host are never pulled (no leak, no dependency confusion).</summary>
@@ -62,9 +61,8 @@ public sealed class PullThroughService(
     {
         if (IsPrivate(modulePath))
             return PullThroughResult.Error(404, $"not found: {modulePath} is under this instance's host and is never fetched from an upstream");
-        var from = new Upstreams(scope.Upstreams is { } own ? [.. own.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.TrimEnd('/'))] : _upstreams, scope.Upstreams is not null);
-        if (from.Urls.Count == 0 && !_options.Offline)
-            return PullThroughResult.Error(404, $"not found: {modulePath} is not on this instance (pull-through of public modules is off)");
+        if (IsOff(scope)) return PullThroughResult.Error(404, $"not found: {modulePath} is not on this instance (pull-through of public modules is off)");
+        var from = UpstreamsOf(scope);
         var (rules, group) = (scope.Rules, scope.Group);
         if (Refusal(rules, modulePath, file is PulledFile.List or PulledFile.Latest ? null : version, group) is { } refused) return refused;
         return file switch
@@ -78,6 +76,12 @@ public sealed class PullThroughService(
             _ => await ZipAsync(modulePath, version!, from, ct),
         };
     }
+
+    /// <summary>No upstream for the scope (its own, else the instance's) and not offline: nothing public is served.</summary>
+    public bool IsOff(PullThroughScope scope) => !_options.Offline && UpstreamsOf(scope).Urls.Count == 0;
+
+    private Upstreams UpstreamsOf(PullThroughScope scope) =>
+        new(scope.Upstreams is { } own ? [.. own.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.TrimEnd('/'))] : _upstreams, scope.Upstreams is not null);
 
     /// <summary>Deny rules win; where a level (instance, a group) has allow rules, one of them must match.</summary>
     internal static PullThroughResult? Refusal(IReadOnlyList<GoProxyRule> rules, string modulePath, string? version, string? group)
@@ -292,12 +296,12 @@ public sealed class PullThroughService(
         if (expected == downloaded) return (recorded.TreeSize, null);
         logger.LogError("SECURITY ERROR: {Module}@{Version}{Suffix} downloaded {Downloaded}, checksum database {Name} records {Expected}; not stored, not served",
             modulePath, version, suffix, downloaded, sumdb.Name, expected ?? "no h1 line");
+        // No blank line in the answer: go shows a server's text only up to the first one.
         return (null, PullThroughResult.Error(403,
             $"""
             verifying {modulePath}@{version}{suffix}: checksum mismatch
             	downloaded: {downloaded}
             	{sumdb.Name}: {expected ?? "(no h1 line)"}
-
             SECURITY ERROR
             This download does NOT match the one reported by the checksum server.
             The bits may have been replaced on the origin server, or an attacker may
