@@ -11,6 +11,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GitL
 builder.Services.AddSingleton<InstanceSettings>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddCaching();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddUsers();
 builder.Services.AddProjects();

@@ -53,6 +53,39 @@ public static class Fixtures
         await FinishAsync(repo);
     }
 
+    /// <summary>
+    /// One commit tagged v1.0.0 with go.mod and <paramref name="files"/> small Go-like text files (0.1-3 KiB, varied
+    /// and compressible, as real source trees are): the shape where per-file costs dominate a zip build.
+    /// </summary>
+    public static async Task SmallTextTreeAsync(string repo, string module, int files)
+    {
+        await Shell.RunAsync("git", ["-C", repo, "fast-import", "--quiet"], stdin: async input =>
+        {
+            var random = new Random(7);
+            string[] words = ["func", "return", "err", "nil", "if", "for", "range", "ctx", "value", "string", "int", "map", "struct", "var", "defer", "go", "select", "case", "buffer", "Reader", "Writer", "context", "errors", "fmt.Errorf", "len", "append", "make"];
+            await using var w = new StreamWriter(input, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            var gomod = $"module {module}\n\ngo 1.21\n";
+            await w.WriteAsync($"commit refs/heads/main\ncommitter Bench <bench@example.com> {Epoch} +0000\ndata 5\nsmall\n");
+            await w.WriteAsync($"M 100644 inline go.mod\ndata {Encoding.UTF8.GetByteCount(gomod)}\n{gomod}\n");
+            var text = new StringBuilder();
+            for (var i = 0; i < files; i++)
+            {
+                text.Clear().Append($"// Package p{i / 1000} is generated for the benchmark.\npackage p{i / 1000}\n\n");
+                var target = random.Next(100, 3072);
+                while (text.Length < target)
+                {
+                    text.Append('\t');
+                    for (var n = random.Next(3, 12); n > 0; n--) text.Append(words[random.Next(words.Length)]).Append(n % 4 == 0 ? "(" : " ");
+                    text.Append($"{random.Next(1000)}\n");
+                }
+                var content = text.ToString();
+                await w.WriteAsync($"M 100644 inline d{i / 1000:00}/f{i % 1000:000}.go\ndata {Encoding.UTF8.GetByteCount(content)}\n{content}\n");
+            }
+            await w.WriteAsync("\nreset refs/tags/v1.0.0\nfrom refs/heads/main\n\n");
+        });
+        await FinishAsync(repo);
+    }
+
     private static async Task FinishAsync(string repo)
     {
         await Shell.RunAsync("git", ["-C", repo, "symbolic-ref", "HEAD", "refs/heads/main"]);

@@ -5,10 +5,12 @@ namespace GitLabLite.Bench;
 /// <summary>Runs external tools (git, bash, wrk, nginx) and times them.</summary>
 public static class Shell
 {
-    public static async Task<string> RunAsync(string file, IEnumerable<string> args, string? cwd = null, Func<Stream, Task>? stdin = null)
+    public static async Task<string> RunAsync(string file, IEnumerable<string> args, string? cwd = null, Func<Stream, Task>? stdin = null,
+        IReadOnlyDictionary<string, string>? env = null, bool allowFailure = false)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, WorkingDirectory = cwd ?? "" };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (key, value) in env ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
@@ -18,7 +20,7 @@ public static class Shell
             p.StandardInput.Close();
         }
         await p.WaitForExitAsync();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({p.ExitCode}): {await stderr}");
+        if (p.ExitCode != 0 && !allowFailure) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({p.ExitCode}): {await stderr}");
         return await stdout;
     }
 
@@ -44,6 +46,21 @@ public static class Shell
     }
 
     public static string P50P99(IReadOnlyList<double> samples) => $"p50 {Percentile(samples, 50):0.00} ms, p99 {Percentile(samples, 99):0.00} ms";
+
+    /// <summary>Whether something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
 
     public static int FreePort()
     {

@@ -1,5 +1,6 @@
 using Dapper;
 using GitLabLite.Repositories;
+using GitLabLite.Services.HealthChecks;
 using Npgsql;
 
 namespace GitLabLite.Initializers;
@@ -15,6 +16,8 @@ public static class DatabaseInitializer
         services.AddNpgsqlDataSource(WithAutoPrepare(connectionString));
         services.AddPostgresResilience();
         services.AddSingleton<Database>();
+        services.AddSingleton<HealthCheckRepository>();
+        services.AddSingleton<ReadinessCheck>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -13,7 +13,6 @@ public static class FeaturesInitializer
         services.AddSingleton<FeatureFlags>();
         services.AddSingleton<ProjectFeatureGate>();
         services.AddSingleton<GitLabLite.Finders.Features.FeatureActorNamesFinder>();
-        services.AddHostedService<FeatureFlagsListener>();
         services.AddSingleton<SetFeatureService>();
         services.AddSingleton<DeleteFeatureService>();
         return services;

@@ -11,6 +11,7 @@ public static class PackagesInitializer
     public static IServiceCollection AddPackages(this IServiceCollection services)
     {
         services.AddSingleton<RepositoryIndex>();
+        services.AddHostedService<RepositoryIndexSweeper>();
         services.AddSingleton<ModuleFinder>();
         services.AddSingleton<VersionFinder>();
         services.AddSingleton<ModuleProjectFinder>();

@@ -17,6 +17,9 @@ public static class ProjectsInitializer
         services.AddSingleton<ProjectUrls>();
         services.AddSingleton<ProjectFinder>();
         services.AddSingleton<GroupFinder>();
+        services.AddSingleton<ProjectsFinder>();
+        services.AddSingleton<GroupsFinder>();
+        services.AddSingleton<MembersFinder>();
         services.AddSingleton(sp => new RepositoryStorage(sp.GetRequiredService<InstanceSettings>().RepositoriesPath));
         services.AddSingleton<RepositoryImporter>();
         services.AddSingleton<ProjectPresenter>();

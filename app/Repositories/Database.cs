@@ -53,12 +53,37 @@ public sealed class Database(NpgsqlDataSource dataSource, ResiliencePipelineProv
     /// <summary>A column list ("a, b") qualified by a table alias ("t.a, t.b"), for joins of tables that share names.</summary>
     public static string Qualified(string columns, string alias) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
 
-    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken ct) =>
-        await _pipeline.ExecuteAsync(async token =>
+    /// <summary>The notice bus_publish raises (db/migrate/*_create_change_bus.sql) in the transaction that publishes.</summary>
+    public const string PublishedNotice = "gitlablite_bus";
+
+    private Func<CancellationToken, Task>? _afterPublish;
+
+    /// <summary>
+    /// Runs <paramref name="sync"/> after every call whose statements published a change on the bus, once it has
+    /// committed: the change bus waits there until every process has applied it, so the next request anywhere sees it.
+    /// </summary>
+    public void AfterPublish(Func<CancellationToken, Task> sync) => _afterPublish = sync;
+
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken ct)
+    {
+        var published = false;
+        var result = await _pipeline.ExecuteAsync(async token =>
         {
             await using var conn = await dataSource.OpenConnectionAsync(token);
-            return await work(conn);
+            NoticeEventHandler onNotice = (_, e) => published |= e.Notice.MessageText == PublishedNotice;
+            conn.Notice += onNotice;
+            try
+            {
+                return await work(conn);
+            }
+            finally
+            {
+                conn.Notice -= onNotice;
+            }
         }, ct);
+        if (published && _afterPublish is { } sync) await sync(ct);
+        return result;
+    }
 
     private static CommandDefinition Command(string sql, object? args, CancellationToken ct) =>
         new(sql, args, cancellationToken: ct);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 
 // Load run against a running GitLabLite: 64 clients for 60 s mixing Go proxy list/info/mod/zip and API reads.
 // Usage: GitLabLite.Load <base-url> <token> <project-id> <module-path> <version> [clients] [seconds]
@@ -18,7 +20,17 @@ var proxy = $"/api/v4/projects/{projectId}/packages/go/{module}/@v/";
     ("list", proxy + "list"), ("info", proxy + version + ".info"), ("mod", proxy + version + ".mod"),
     ("zip", proxy + version + ".zip"), ("project", $"/api/v4/projects/{projectId}"), ("tags", $"/api/v4/projects/{projectId}/repository/tags"),
 ];
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients };
+// LOAD_TRUST_PEM: a self-signed server certificate to trust, exactly that one (bin/bench's HTTPS server).
+if (Environment.GetEnvironmentVariable("LOAD_TRUST_PEM") is { Length: > 0 } pem)
+{
+    var trusted = X509CertificateLoader.LoadCertificateFromFile(pem).RawData;
+    handler.SslOptions = new SslClientAuthenticationOptions
+    {
+        RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(trusted),
+    };
+}
+using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 http.DefaultRequestHeaders.Add("PRIVATE-TOKEN", token);
 var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>();
 var errors = new ConcurrentBag<string>();

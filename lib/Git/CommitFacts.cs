@@ -19,6 +19,10 @@ public sealed class CommitFacts
     private readonly ConcurrentDictionary<(string Commit, string Path), GitBlobRef?> _blobs = new();
     private readonly ConcurrentDictionary<(string Commit, string Path), byte[]?> _contents = new();
     private readonly ConcurrentDictionary<(string Ancestor, string Descendant), bool> _ancestry = new();
+    private readonly ConcurrentDictionary<string, GitPeel> _peels = new(StringComparer.Ordinal);
+
+    /// <summary>Ref targets are remembered beyond <see cref="MaxEntries"/>: a repository may have more tags than that.</summary>
+    public const int MaxPeels = 1_000_000;
 
     /// <summary>Only full ids name one object forever; a prefix may become ambiguous as objects arrive.</summary>
     public static bool IsFullId(string id) => id.Length is 40 or 64 && id.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
@@ -31,6 +35,16 @@ public sealed class CommitFacts
         var commit = read();
         if (commit is not null) Remember(_commits, id, commit);
         return commit;
+    }
+
+    /// <summary>What a ref's target object stands for; an object not found yet is asked about again next time.</summary>
+    public GitPeel Peel(string id, Func<GitPeel?> read)
+    {
+        if (_peels.TryGetValue(id, out var known)) return known;
+        if (read() is not { } peel) return GitPeel.None;
+        if (_peels.Count >= MaxPeels) _peels.Clear();
+        _peels[id] = peel;
+        return peel;
     }
 
     internal GitBlobRef? Blob(string commitId, string path, Func<GitBlobRef?> read) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LibGit2Sharp;
 
 namespace GitLabLite.Git;
@@ -56,48 +57,65 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
 
     /// <summary>
     /// Every file, symlink and submodule below <paramref name="subdirectory"/> of the commit's tree, depth first in
-    /// git's tree order, read lazily one tree at a time. Sizes come from object headers, so blobs are not loaded.
-    /// Empty when the commit or the directory does not exist.
+    /// git's tree order, with blob sizes, streamed from one `git ls-tree -r -l`: libgit2 read each blob's header on
+    /// this thread (~15 µs a file, most of a 50,000-file listing), git lists the whole tree in a fraction of that
+    /// on another core. Empty when the commit or the directory does not exist.
     /// </summary>
     public IEnumerable<GitTreeEntry> EnumerateTree(string commitId, string subdirectory = "")
     {
-        var commit = LookupCommit(commitId);
-        if (commit is null) yield break;
+        if (LookupCommit(commitId)?.Sha is not { } commit) yield break;
         var dir = subdirectory.Trim('/');
-        var root = dir.Length == 0 ? commit.Tree : commit[dir]?.Target as Tree;
-        if (root is null) yield break;
-        var pending = new Stack<(string Prefix, IEnumerator<TreeEntry> Entries)>();
-        pending.Push((dir.Length == 0 ? "" : dir + "/", root.GetEnumerator()));
+        var prefix = dir.Length == 0 ? "" : dir + "/";
+        // <commit>:<dir> names the directory's tree without pathspec matching, so no name is read as a pattern.
+        var start = GitProcess.StartInfo(["--git-dir", _repo.Info.Path, "ls-tree", "-r", "-l", "-z", dir.Length == 0 ? commit : $"{commit}:{dir}"]);
+        using var process = Process.Start(start) ?? throw new IOException("git could not be started");
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+        var record = new List<byte>(256);
+        var finished = false;
         try
         {
-            while (pending.Count > 0)
+            while (ReadRecord(output, record))
             {
-                var (prefix, entries) = pending.Peek();
-                if (!entries.MoveNext())
-                {
-                    pending.Pop().Entries.Dispose();
-                    continue;
-                }
-                var entry = entries.Current;
-                var path = prefix + entry.Name;
-                switch (entry.Mode)
-                {
-                    case Mode.Directory:
-                        pending.Push((path + "/", ((Tree)entry.Target).GetEnumerator()));
-                        break;
-                    case Mode.GitLink:
-                        yield return new GitTreeEntry(path, GitTreeEntryKind.Submodule, 0, entry.Target.Sha);
-                        break;
-                    default:
-                        yield return new GitTreeEntry(path, KindOf(entry.Mode), _repo.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size, entry.Target.Sha);
-                        break;
-                }
+                var entry = ParseTreeRecord(record, prefix) ?? throw new IOException($"git ls-tree printed an unexpected line for {commitId}");
+                yield return entry;
             }
+            process.WaitForExit();
+            finished = true;
+            // Exit 128 with nothing listed: the directory is not there (or is not a tree), which lists nothing.
+            if (process.ExitCode != 0 && process.ExitCode != 128) throw new IOException($"git ls-tree failed ({process.ExitCode}): {stderr.Result.Trim()}");
         }
         finally
         {
-            while (pending.Count > 0) pending.Pop().Entries.Dispose();
+            if (!finished && !process.HasExited) process.Kill();
         }
+    }
+
+    private static bool ReadRecord(Stream output, List<byte> record)
+    {
+        record.Clear();
+        int b;
+        while ((b = output.ReadByte()) > 0) record.Add((byte)b);
+        return b == 0 || record.Count > 0;
+    }
+
+    /// <summary>"&lt;mode&gt; &lt;type&gt; &lt;id&gt; &lt;size or -&gt;\t&lt;path&gt;" as ls-tree -l -z prints it.</summary>
+    private static GitTreeEntry? ParseTreeRecord(List<byte> record, string prefix)
+    {
+        var bytes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(record);
+        var tab = bytes.IndexOf((byte)'\t');
+        if (tab < 0) return null;
+        var fields = System.Text.Encoding.ASCII.GetString(bytes[..tab]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields is not [var mode, _, var id, var size]) return null;
+        var path = prefix + System.Text.Encoding.UTF8.GetString(bytes[(tab + 1)..]);
+        return mode switch
+        {
+            "160000" => new GitTreeEntry(path, GitTreeEntryKind.Submodule, 0, id),
+            "120000" => new GitTreeEntry(path, GitTreeEntryKind.Symlink, long.Parse(size, System.Globalization.CultureInfo.InvariantCulture), id),
+            "100755" => new GitTreeEntry(path, GitTreeEntryKind.Executable, long.Parse(size, System.Globalization.CultureInfo.InvariantCulture), id),
+            _ => new GitTreeEntry(path, GitTreeEntryKind.Regular, long.Parse(size, System.Globalization.CultureInfo.InvariantCulture), id),
+        };
     }
 
     /// <summary>
@@ -115,6 +133,31 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
         var head = _repo.Refs.Head?.ResolveToDirectReference()?.Target as Commit;
         return new GitRefSnapshot(tags, branches, head?.Sha);
     }
+
+    /// <summary>
+    /// What the object <paramref name="id"/> stands for as a ref's target (see <see cref="GitPeel"/>), reading only its
+    /// header unless it is a tag; null when there is no such object (it may still arrive, so the answer is not final).
+    /// </summary>
+    public GitPeel? Peel(string id)
+    {
+        if (id.Length != 40 || !id.All(char.IsAsciiHexDigitLower)) return null;
+        var oid = new ObjectId(id);
+        if (!_repo.ObjectDatabase.Contains(oid)) return null;
+        switch (_repo.ObjectDatabase.RetrieveObjectMetadata(oid).Type)
+        {
+            case ObjectType.Commit:
+                return GitPeel.Commit(id);
+            case ObjectType.Tag:
+                GitObject? target = _repo.Lookup<TagAnnotation>(oid);
+                for (var depth = 0; target is TagAnnotation annotation && depth < MaxTagChain; depth++) target = annotation.Target;
+                return target is Commit commit ? new GitPeel(false, commit.Sha) : GitPeel.None;
+            default:
+                return GitPeel.None;
+        }
+    }
+
+    /// <summary>Tags of tags are allowed; a chain longer than this is treated as pointing at no commit.</summary>
+    private const int MaxTagChain = 32;
 
     /// <summary>The blob at <paramref name="path"/> in the commit (a symlink's blob holds its target), or null.</summary>
     public GitBlobRef? FindBlob(string commitId, string path) =>
@@ -137,13 +180,6 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
     public bool IsReachable(string commitId, IEnumerable<string> tips) => tips.Any(tip => IsAncestor(commitId, tip));
 
     public void Dispose() => _repo.Dispose();
-
-    private static GitTreeEntryKind KindOf(Mode mode) => mode switch
-    {
-        Mode.ExecutableFile => GitTreeEntryKind.Executable,
-        Mode.SymbolicLink => GitTreeEntryKind.Symlink,
-        _ => GitTreeEntryKind.Regular,
-    };
 
     private Commit? LookupCommit(string id)
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
+using System.Security.Cryptography;
 
 namespace GitLabLite.Golang;
 
@@ -27,23 +28,24 @@ internal sealed class ZipFileWriter(Stream output)
     private long _offset;
 
     /// <summary>An entry whose Deflate data, CRC-32 and size are known (see <see cref="Compress"/>).</summary>
-    public void Add(string name, CompressedFile file)
+    public void Add(CompressedFile file)
     {
-        var entry = new CentralEntry(GoString.EncodeUtf8(name), Utf8Flag, file.Crc32, (uint)file.CompressedLength, file.Size, Checked(_offset));
+        var entry = new CentralEntry(file.Utf8Name, Utf8Flag, file.Crc32, (uint)file.CompressedLength, file.Size, Checked(_offset));
         WriteLocalHeader(entry);
         Write(file.Data.AsSpan(0, file.CompressedLength));
         _entries.Add(entry);
     }
 
     /// <summary>
-    /// Streams <paramref name="source"/> into a new entry, compressing on this thread; false, with the entry left
-    /// incomplete, when the source holds more than <paramref name="limit"/> bytes.
+    /// Streams <paramref name="source"/> into a new entry, compressing on this thread; returns the content's SHA-256,
+    /// or null, with the entry left incomplete, when the source holds more than <paramref name="limit"/> bytes.
     /// </summary>
-    public bool AddStreaming(string name, Stream source, long limit)
+    public byte[]? AddStreaming(string name, Stream source, long limit)
     {
         var local = new CentralEntry(GoString.EncodeUtf8(name), Utf8Flag | DescriptorFlag, 0, 0, 0, Checked(_offset));
         WriteLocalHeader(local);
         var crc = new Crc32();
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var start = _offset;
         long size = 0;
         using (var deflate = new DeflateStream(new Counted(this), CompressionLevel.Optimal, leaveOpen: true))
@@ -53,8 +55,9 @@ internal sealed class ZipFileWriter(Stream output)
             while ((n = source.Read(buffer)) > 0)
             {
                 size += n;
-                if (size > limit) return false;
+                if (size > limit) return null;
                 crc.Append(buffer.AsSpan(0, n));
+                sha256.AppendData(buffer, 0, n);
                 deflate.Write(buffer, 0, n);
             }
         }
@@ -67,7 +70,7 @@ internal sealed class ZipFileWriter(Stream output)
         BinaryPrimitives.WriteUInt32LittleEndian(descriptor[12..], entry.Size);
         Write(descriptor);
         _entries.Add(entry);
-        return true;
+        return sha256.GetHashAndReset();
     }
 
     /// <summary>Writes the central directory and the end records; the zip is complete after this.</summary>
@@ -122,14 +125,16 @@ internal sealed class ZipFileWriter(Stream output)
         output.Flush();
     }
 
-    /// <summary>CRC-32 and Deflate of one file held in memory; runs on any thread.</summary>
-    public static CompressedFile Compress(byte[] data, int length)
+    /// <summary>Deflate, CRC-32 and SHA-256 of one file held in memory, and its entry name as UTF-8; runs on any thread.</summary>
+    public static CompressedFile Compress(string name, byte[] data, int length)
     {
-        if (length == 0) return new CompressedFile(0, 0, EmptyDeflate, EmptyDeflate.Length);
+        var content = data.AsSpan(0, length);
+        var utf8Name = GoString.EncodeUtf8(name);
+        if (length == 0) return new CompressedFile(name, utf8Name, 0, 0, EmptyDeflate, EmptyDeflate.Length, SHA256.HashData(content));
         var compressed = new MemoryStream(length / 2 + 64);
         using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-            deflate.Write(data, 0, length);
-        return new CompressedFile(Crc32.HashToUInt32(data.AsSpan(0, length)), (uint)length, compressed.GetBuffer(), (int)compressed.Length);
+            deflate.Write(content);
+        return new CompressedFile(name, utf8Name, Crc32.HashToUInt32(content), (uint)length, compressed.GetBuffer(), (int)compressed.Length, SHA256.HashData(content));
     }
 
     private void WriteLocalHeader(CentralEntry e)
@@ -195,5 +200,8 @@ internal sealed class ZipFileWriter(Stream output)
     }
 }
 
-/// <summary>One file's Deflate data (the first <paramref name="CompressedLength"/> bytes of <paramref name="Data"/>).</summary>
-internal sealed record CompressedFile(uint Crc32, uint Size, byte[] Data, int CompressedLength);
+/// <summary>
+/// One file's entry name (as given and as UTF-8), Deflate data (the first <paramref name="CompressedLength"/> bytes of
+/// <paramref name="Data"/>) and content hashes.
+/// </summary>
+internal sealed record CompressedFile(string Name, byte[] Utf8Name, uint Crc32, uint Size, byte[] Data, int CompressedLength, byte[] Sha256);

@@ -15,6 +15,7 @@ public sealed class TestSummarySpec
     [DataRow("failed.log", 1, "2 passed, 1 failed, 0 skipped", null, DisplayName = "a failed test")]
     [DataRow("passed.log", 1, "3 passed, 1 failed, 0 skipped", "dotnet test exited with 1 and reported no failed test.", DisplayName = "non-zero exit, nothing failed")]
     [DataRow("passed.log", 0, "3 passed, 0 failed, 0 skipped", null, DisplayName = "all passed")]
+    [DataRow("none.log", 0, "0 passed, 1 failed, 0 skipped", "No test ran (dotnet test exited with 0).", DisplayName = "no test ran")]
     public async Task Summary_OfARunLog_CountsWhatRanAndEveryCrashAsFailed(string log, int status, string summary, string? note)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "testdata", "test-summary", log);

@@ -1,4 +1,5 @@
 using Dapper;
+using GitLabLite.Services.Caching;
 using GitLabLite.Services.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -6,7 +7,7 @@ using Npgsql;
 namespace GitLabLite.Spec.Support;
 
 /// <summary>
-/// Empties every table but schema_migrations, re-seeds root and empties repository storage (repositories and the
+/// Empties every table but schema_migrations and the change bus's leases, re-seeds root and empties repository storage (repositories and the
 /// zip cache), so each spec starts from a fresh install.
 /// </summary>
 public static class DatabaseCleaner
@@ -16,9 +17,11 @@ public static class DatabaseCleaner
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await using var conn = await dataSource.OpenConnectionAsync();
         var tables = (await conn.QueryAsync<string>(
-            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'")).ToList();
+            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'bus_nodes')")).ToList();
         if (tables.Count > 0)
             await conn.ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+        // The truncation resets every app instance's caches (ids restart); wait until all of them have.
+        await services.GetRequiredService<ChangeBus>().SyncAsync(CancellationToken.None);
         await services.GetRequiredService<RootSeeder>().SeedAsync(CancellationToken.None);
         await services.GetRequiredService<GitLabLite.Services.Features.FeatureFlags>().ReloadAsync(CancellationToken.None);
         var storage = services.GetRequiredService<GitLabLite.Initializers.InstanceSettings>().RepositoriesPath;

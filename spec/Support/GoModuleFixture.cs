@@ -2,6 +2,7 @@ using System.Net;
 using GitLabLite.Git;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
+using GitLabLite.Services.Projects;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitLabLite.Spec.Support;
@@ -53,8 +54,18 @@ public sealed class GoModuleFixture : IDisposable
         return fixture;
     }
 
-    /// <summary>Pushes every branch and tag of the working copy straight into the repository (no hooks: this is not a client's push).</summary>
-    public Task PushAsync() => Git.PushToAsync(RepositoryPath);
+    /// <summary>
+    /// Pushes every branch and tag of the working copy straight into the repository (no hooks: this is not a client's
+    /// push), then tells the app as its own git endpoint does after a push.
+    /// </summary>
+    public async Task PushAsync()
+    {
+        await Git.PushToAsync(RepositoryPath);
+        await NotifyRefsChangedAsync();
+    }
+
+    /// <summary>Tells every app process that the refs changed, after a change made straight in the repository.</summary>
+    public Task NotifyRefsChangedAsync() => _services.GetRequiredService<RepositoryChangeNotifier>().NotifyRefsChangedAsync(Project.Id, CancellationToken.None);
 
     public void Dispose() => Git.Dispose();
 }

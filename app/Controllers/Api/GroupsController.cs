@@ -1,13 +1,14 @@
 using GitLabLite.Controllers.Concerns;
+using GitLabLite.Finders.Projects;
+using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Projects;
-using GitLabLite.Repositories.Projects;
 using GitLabLite.Services.Projects;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GitLabLite.Controllers.Api;
 
 public sealed class GroupsController(
-    NamespaceRepository namespaces, ProjectRepository projects, GroupPresenter presenter, ProjectPresenter projectPresenter,
+    GroupsFinder groups, ProjectsFinder projects, GroupPresenter presenter, ProjectPresenter projectPresenter,
     CreateGroupService create) : ApiController
 {
     /// <summary>GitLab's show embeds at most this many of the group's projects.</summary>
@@ -20,10 +21,7 @@ public sealed class GroupsController(
     [HttpGet("groups")]
     public async Task<IActionResult> Index([FromQuery] Pagination pagination, [FromQuery] string? search)
     {
-        var auth = Caller;
-        search = string.IsNullOrEmpty(search) ? null : search;
-        var page = await namespaces.ListVisibleGroupsAsync(auth.User?.Id, auth.IsAdmin, search, pagination.Offset, pagination.PerPage, Ct);
-        var total = await namespaces.CountVisibleGroupsAsync(auth.User?.Id, auth.IsAdmin, search, Ct);
+        var (page, total) = await groups.ListAsync(Caller, search, pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(presenter.Present));
     }
 
@@ -32,8 +30,7 @@ public sealed class GroupsController(
     public async Task<IActionResult> Show(string id)
     {
         var group = HttpContext.GroupPermissions().Group;
-        var filter = new ProjectListFilter(Caller.User?.Id, Caller.IsAdmin, NamespaceId: group.Id);
-        var shown = await projects.ListVisibleAsync(filter, 0, ShownProjects, Ct);
+        var (shown, _) = await projects.ListWithRepositoryStateAsync(GroupProjects(), 0, ShownProjects, Ct);
         return Ok(presenter.PresentDetail(group, shown.Select(projectPresenter.Present).ToList()));
     }
 
@@ -42,9 +39,10 @@ public sealed class GroupsController(
     [AuthorizeGroup]
     public async Task<IActionResult> Projects(string id, [FromQuery] Pagination pagination)
     {
-        var filter = new ProjectListFilter(Caller.User?.Id, Caller.IsAdmin, NamespaceId: HttpContext.GroupPermissions().Group.Id);
-        var page = await projects.ListVisibleAsync(filter, pagination.Offset, pagination.PerPage, Ct);
-        var total = await projects.CountVisibleAsync(filter, Ct);
+        var (page, total) = await projects.ListWithRepositoryStateAsync(GroupProjects(), pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(projectPresenter.Present));
     }
+
+    private ProjectListFilter GroupProjects() =>
+        new(Caller.User?.Id, Caller.IsAdmin, NamespaceId: HttpContext.GroupPermissions().Group.Id);
 }

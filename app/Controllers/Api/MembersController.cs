@@ -1,7 +1,7 @@
 using GitLabLite.Controllers.Concerns;
+using GitLabLite.Finders.Projects;
 using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Projects;
-using GitLabLite.Repositories.Projects;
 using GitLabLite.Services.Projects;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +9,7 @@ namespace GitLabLite.Controllers.Api;
 
 /// <summary>Project and group members: /projects/:id/members and /groups/:id/members.</summary>
 public sealed class MembersController(
-    MemberRepository members, MemberPresenter presenter, AddMemberService add, RemoveMemberService remove) : ApiController
+    MembersFinder members, MemberPresenter presenter, AddMemberService add, RemoveMemberService remove) : ApiController
 {
     [HttpGet("projects/{id}/members")]
     [AuthorizeProject]
@@ -24,9 +24,7 @@ public sealed class MembersController(
     [AuthorizeProject]
     public async Task<IActionResult> All(string id, [FromQuery] Pagination pagination)
     {
-        var projectId = HttpContext.ProjectPermissions().Project.Id;
-        var page = await members.ListProjectAllUsersAsync(projectId, pagination.Offset, pagination.PerPage, Ct);
-        var total = await members.CountProjectAllAsync(projectId, Ct);
+        var (page, total) = await members.ListAllAsync(HttpContext.ProjectPermissions().Project.Id, pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(presenter.Present));
     }
 
@@ -48,8 +46,7 @@ public sealed class MembersController(
 
     private async Task<IActionResult> IndexAsync(Source source, Pagination pagination)
     {
-        var page = await members.ListUsersAsync(source.Key, pagination.Offset, pagination.PerPage, Ct);
-        var total = await members.CountAsync(source.Key.Type, source.Key.Id, Ct);
+        var (page, total) = await members.ListAsync(source.Key, pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(presenter.Present));
     }
 

@@ -1,12 +1,13 @@
 using GitLabLite.Controllers.Api;
+using GitLabLite.Finders.Projects;
+using GitLabLite.Models.Projects;
 using GitLabLite.Presenters.Web;
-using GitLabLite.Repositories.Projects;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GitLabLite.Controllers.Web;
 
 /// <summary>The project lists: "Your projects" at / for a signed-in user, and Explore for everyone.</summary>
-public sealed class DashboardController(ProjectRepository projects) : WebController
+public sealed class DashboardController(ProjectsFinder projects) : WebController
 {
     [HttpGet("")]
     public async Task<IActionResult> Home([FromQuery] Pagination pagination)
@@ -23,8 +24,7 @@ public sealed class DashboardController(ProjectRepository projects) : WebControl
 
     private async Task<IActionResult> ListAsync(string title, ProjectListFilter filter, Pagination pagination)
     {
-        var page = await projects.ListVisibleAsync(filter, pagination.Offset, pagination.PerPage, Ct);
-        var total = await projects.CountVisibleAsync(filter, Ct);
+        var (page, total) = await projects.ListAsync(filter, pagination.Offset, pagination.PerPage, Ct);
         ViewData["Title"] = title;
         return View("~/Views/Dashboard/Projects.cshtml", new ProjectListPage(title, page, total, pagination.Page, pagination.PerPage));
     }

@@ -1,3 +1,4 @@
+using GitLabLite.Models.Features;
 using GitLabLite.Repositories.Projects;
 using GitLabLite.Repositories.Users;
 

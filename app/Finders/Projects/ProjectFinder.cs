@@ -1,29 +1,64 @@
+using System.Globalization;
 using GitLabLite.Models.Projects;
 using GitLabLite.Repositories.Projects;
+using GitLabLite.Services.Caching;
 using GitLabLite.Services.Users;
 
 namespace GitLabLite.Finders.Projects;
 
-/// <summary>Finds a project by numeric id or full path (as GitLab's :id) together with the caller's permissions.</summary>
-public sealed class ProjectFinder(ProjectRepository projects, MemberRepository members)
+/// <summary>
+/// Finds a project by numeric id or full path (as GitLab's :id) together with the caller's permissions. The project
+/// and the caller's access level are kept in memory per (id or path, user) while the change bus is current: a change
+/// to the project, any route or namespace, or the user's memberships drops them in every process before it returns,
+/// and an access level computed from a membership that expires is recomputed from that instant on.
+/// </summary>
+public sealed class ProjectFinder
 {
+    public const int MaxCachedAnswers = 100_000;
+
+    private readonly ProjectRepository _projects;
+    private readonly MemberRepository _members;
+    private readonly TimeProvider _clock;
+    private readonly BusCache<(string IdOrPath, long? UserId), (Project Project, ProjectAccess Access)> _cache;
+
+    public ProjectFinder(ProjectRepository projects, MemberRepository members, TimeProvider clock, ChangeBus bus)
+    {
+        _projects = projects;
+        _members = members;
+        _clock = clock;
+        _cache = new(bus, MaxCachedAnswers);
+        bus.Subscribe("project", key => { var id = long.Parse(key, CultureInfo.InvariantCulture); _cache.RemoveWhere((_, v) => v.Project.Id == id); });
+        bus.Subscribe("member", key => { var id = long.Parse(key, CultureInfo.InvariantCulture); _cache.RemoveWhere((k, _) => k.UserId == id); });
+        // Paths, namespace fields, visibility and inherited memberships of every project below may change.
+        bus.Subscribe("route", _ => _cache.Clear());
+        bus.Subscribe("namespace", _ => _cache.Clear());
+    }
+
     public async Task<ProjectPermissions?> FindOrNullAsync(string idOrPath, AuthenticationResult auth, CancellationToken ct)
     {
-        var found = await FindWithAccessOrNullAsync(idOrPath, auth.User?.Id, ct);
-        return found is var (project, access) ? new ProjectPermissions(project, access, auth.SignedIn, auth.IsAdmin) : null;
+        if (idOrPath.Length is 0 or > 1024) return null;
+        // Full paths are looked up case-insensitively, so they are cached that way.
+        var key = (idOrPath.ToLowerInvariant(), auth.User?.Id);
+        if (!_cache.TryGet(key, out var found) || found.Access.AccessChangesAt <= _clock.GetUtcNow().UtcDateTime)
+        {
+            var epoch = _cache.Epoch;
+            if (await FindWithAccessOrNullAsync(idOrPath, auth.User?.Id, ct) is not { } loaded) return null;
+            found = loaded;
+            _cache.Store(key, found, epoch);
+        }
+        return new ProjectPermissions(found.Project, found.Access.AccessLevel, auth.SignedIn, auth.IsAdmin);
     }
 
     public async Task<ProjectPermissions> PermissionsAsync(Project project, AuthenticationResult auth, CancellationToken ct)
     {
-        var access = auth.User is { } user ? await members.ProjectAccessAsync(project.Id, user.Id, ct) : AccessLevel.NoAccess;
+        var access = auth.User is { } user ? await _members.ProjectAccessAsync(project.Id, user.Id, ct) : AccessLevel.NoAccess;
         return new ProjectPermissions(project, access, auth.SignedIn, auth.IsAdmin);
     }
 
-    private Task<(Project Project, AccessLevel Access)?> FindWithAccessOrNullAsync(string idOrPath, long? userId, CancellationToken ct)
+    private Task<(Project Project, ProjectAccess Access)?> FindWithAccessOrNullAsync(string idOrPath, long? userId, CancellationToken ct)
     {
-        if (idOrPath.Length is 0 or > 1024) return Task.FromResult<(Project, AccessLevel)?>(null);
         if (idOrPath.All(char.IsAsciiDigit))
-            return long.TryParse(idOrPath, out var id) ? projects.FindWithAccessOrNullAsync(id, userId, ct) : Task.FromResult<(Project, AccessLevel)?>(null);
-        return projects.FindByFullPathWithAccessOrNullAsync(idOrPath, userId, ct);
+            return long.TryParse(idOrPath, out var id) ? _projects.FindWithAccessOrNullAsync(id, userId, ct) : Task.FromResult<(Project, ProjectAccess)?>(null);
+        return _projects.FindByFullPathWithAccessOrNullAsync(idOrPath, userId, ct);
     }
 }

@@ -28,4 +28,10 @@ public sealed record Project
     public string NameWithNamespace => $"{NamespaceFullName} / {Name}";
 
     public Visibility Visibility => (Visibility)VisibilityLevel;
+
+    /// <summary>
+    /// GitLab's empty_repo: no repository or not a single ref. Not a column: <c>ProjectsFinder</c> reads it from the
+    /// disk for the answers that show it; null when nothing has looked.
+    /// </summary>
+    public bool? EmptyRepo { get; init; }
 }

@@ -1,11 +1,13 @@
-using GitLabLite.Git;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Projects;
 
 namespace GitLabLite.Presenters.Projects;
 
-/// <summary>GitLab's project entity (API::Entities::Project and ProjectBasic for simple=true), plus go_proxy_url.</summary>
-public sealed class ProjectPresenter(InstanceSettings settings, RepositoryStorage storage)
+/// <summary>
+/// GitLab's project entity (API::Entities::Project and ProjectBasic for simple=true), plus go_proxy_url. The full
+/// entity needs the repository state that <c>ProjectsFinder</c> sets.
+/// </summary>
+public sealed class ProjectPresenter(InstanceSettings settings)
 {
     public ProjectEntity Present(Project project)
     {
@@ -13,7 +15,7 @@ public sealed class ProjectPresenter(InstanceSettings settings, RepositoryStorag
         return new ProjectEntity(PresentSimple(project))
         {
             Visibility = project.Visibility.ToName(),
-            EmptyRepo = BareRepository.IsEmpty(storage.PathFor(project.FullPath)),
+            EmptyRepo = project.EmptyRepo ?? throw new InvalidOperationException("ProjectsFinder.WithRepositoryState sets EmptyRepo before a project is presented"),
             CreatorId = project.CreatorId,
             GoProxyUrl = $"{apiUrl}/packages/go",
             Links = new ProjectLinks(apiUrl, $"{apiUrl}/members", $"{apiUrl}/repository/branches"),

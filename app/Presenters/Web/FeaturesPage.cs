@@ -1,4 +1,4 @@
-using GitLabLite.Finders.Features;
+using GitLabLite.Models.Features;
 
 namespace GitLabLite.Presenters.Web;
 

@@ -1,16 +1,13 @@
 using GitLabLite.Models.Features;
-using Npgsql;
 
 namespace GitLabLite.Repositories.Features;
 
 /// <summary>
 /// Flipper's ActiveRecord adapter over features / feature_gates. Every write goes through triggers that bump
-/// feature_flag_versions and NOTIFY 'feature_flags' (see the migration), which keeps every process's cache fresh.
+/// feature_flag_versions and publish it on the change bus (see the migrations), which keeps every process's cache fresh.
 /// </summary>
-public sealed class FeatureRepository(Database db, NpgsqlDataSource dataSource)
+public sealed class FeatureRepository(Database db)
 {
-    public const string Channel = "feature_flags";
-
     /// <summary>
     /// Every persisted feature with its gates and the change stamp, in one statement so the stamp matches the
     /// rows it was read with. There is always at least one row (the stamp).
@@ -23,9 +20,6 @@ public sealed class FeatureRepository(Database db, NpgsqlDataSource dataSource)
             LEFT JOIN (features f LEFT JOIN feature_gates g ON g.feature_key = f.key) ON true
             ORDER BY f.key, g.key, g.value
             """, null, ct);
-
-    public Task<long> VersionAsync(CancellationToken ct) =>
-        db.QuerySingleAsync<long>("SELECT coalesce((SELECT version FROM feature_flag_versions), 0)", null, ct);
 
     /// <summary>Flipper's boolean enable: clears every other gate, then stores boolean=true.</summary>
     public Task EnableAsync(string name, CancellationToken ct) =>
@@ -67,31 +61,6 @@ public sealed class FeatureRepository(Database db, NpgsqlDataSource dataSource)
             await tx.ExecuteAsync("DELETE FROM feature_gates WHERE feature_key = @name", new { name });
             return await tx.ExecuteAsync("DELETE FROM features WHERE key = @name", new { name });
         }, ct);
-
-    /// <summary>
-    /// Holds a dedicated connection LISTENing on <see cref="Channel"/> and calls <paramref name="onChange"/> with the
-    /// new stamp of each committed change. Returns only by throwing: cancellation, or the connection dropping.
-    /// </summary>
-    public async Task ListenAsync(Func<long, Task> onChange, CancellationToken ct)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var stamps = new List<long>();
-        conn.Notification += (_, e) =>
-        {
-            if (long.TryParse(e.Payload, out var stamp)) stamps.Add(stamp);
-        };
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", conn))
-            await listen.ExecuteNonQueryAsync(ct);
-        while (true)
-        {
-            await conn.WaitAsync(ct);
-            // WaitAsync delivers notifications synchronously on this task, so the list is not shared.
-            if (stamps.Count == 0) continue;
-            var newest = stamps.Max();
-            stamps.Clear();
-            await onChange(newest);
-        }
-    }
 
     private Task ChangeAsync(string name, Func<Database.Transaction, Task> work, CancellationToken ct) =>
         db.InTransactionAsync(async tx =>

@@ -10,22 +10,25 @@ public sealed class MemberRepository(Database db)
     /// A personal namespace's owner is Owner of its projects.
     /// </summary>
     public async Task<AccessLevel> ProjectAccessAsync(long projectId, long userId, CancellationToken ct) =>
-        (AccessLevel)await db.QuerySingleAsync<int>(ProjectAccessSql("@projectId"), new { projectId, userId }, ct);
+        (await db.QuerySingleAsync<ProjectAccess>(ProjectAccessSql("@projectId"), new { projectId, userId }, ct)).AccessLevel;
 
     /// <summary>
     /// The query behind <see cref="ProjectAccessAsync"/> for the user @userId and the project whose id is the SQL
-    /// expression <paramref name="projectId"/> (a parameter, or an outer query's column when used as a subquery).
+    /// expression <paramref name="projectId"/> (a parameter, or an outer query's column when used as a lateral
+    /// subquery): one row of access_level and access_changes_at, the instant the earliest membership counted expires.
     /// </summary>
     public static string ProjectAccessSql(string projectId) => $"""
         WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
             SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = (SELECT namespace_id FROM projects WHERE id = {projectId})
-            UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id),
+        held AS (
+            SELECT access_level, expires_at FROM members WHERE source_type = 'Project' AND source_id = {projectId} AND user_id = @userId
+            UNION ALL SELECT m.access_level, m.expires_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+            WHERE m.user_id = @userId)
         SELECT GREATEST(
-            COALESCE((SELECT max(access_level) FROM members WHERE source_type = 'Project' AND source_id = {projectId} AND user_id = @userId
-                      AND (expires_at IS NULL OR expires_at > now())), 0),
-            COALESCE((SELECT max(m.access_level) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
-                      WHERE m.user_id = @userId AND (m.expires_at IS NULL OR m.expires_at > now())), 0),
-            CASE WHEN EXISTS (SELECT 1 FROM up WHERE type = 'User' AND owner_id = @userId) THEN 50 ELSE 0 END)
+            COALESCE((SELECT max(access_level) FROM held WHERE expires_at IS NULL OR expires_at > now()), 0),
+            CASE WHEN EXISTS (SELECT 1 FROM up WHERE type = 'User' AND owner_id = @userId) THEN 50 ELSE 0 END) AS access_level,
+            (SELECT min(expires_at)::timestamptz FROM held WHERE expires_at > now()) AS access_changes_at
         """;
 
     /// <summary>The user's effective access to a group: its own membership or any ancestor's.</summary>

@@ -23,7 +23,8 @@ public sealed class ProjectRepository(Database db)
 
     // The project row and the user's access in one round trip (every authorised request needs both).
     private static readonly string SelectWithAccess =
-        $"SELECT {Columns}, CASE WHEN @userId::bigint IS NULL THEN 0 ELSE ({MemberRepository.ProjectAccessSql("p.id")}) END AS access_level {Joins}";
+        $"SELECT {Columns}, coalesce(a.access_level, 0) AS access_level, a.access_changes_at {Joins} " +
+        $"LEFT JOIN LATERAL ({MemberRepository.ProjectAccessSql("p.id")}) a ON @userId::bigint IS NOT NULL";
 
     public Task<Project?> FindOrNullAsync(long id, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<Project>($"{Select} WHERE p.id = @id", new { id }, ct);
@@ -32,14 +33,14 @@ public sealed class ProjectRepository(Database db)
         db.QueryFirstOrDefaultAsync<Project>($"{Select} {ByFullPath}", new { fullPath }, ct);
 
     /// <summary>The project with the user's effective access (<see cref="MemberRepository.ProjectAccessAsync"/>; none when anonymous).</summary>
-    public Task<(Project Project, AccessLevel Access)?> FindWithAccessOrNullAsync(long id, long? userId, CancellationToken ct) =>
-        db.QueryFirstOrDefaultAsync<Project, int, (Project, AccessLevel)?>(
-            $"{SelectWithAccess} WHERE p.id = @id", (project, access) => (project, (AccessLevel)access), "access_level", new { id, userId }, ct);
+    public Task<(Project Project, ProjectAccess Access)?> FindWithAccessOrNullAsync(long id, long? userId, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Project, ProjectAccess, (Project, ProjectAccess)?>(
+            $"{SelectWithAccess} WHERE p.id = @id", (project, access) => (project, access), "access_level", new { id, userId }, ct);
 
     /// <summary>As <see cref="FindWithAccessOrNullAsync"/>, by full path (case-insensitive).</summary>
-    public Task<(Project Project, AccessLevel Access)?> FindByFullPathWithAccessOrNullAsync(string fullPath, long? userId, CancellationToken ct) =>
-        db.QueryFirstOrDefaultAsync<Project, int, (Project, AccessLevel)?>(
-            $"{SelectWithAccess} {ByFullPath}", (project, access) => (project, (AccessLevel)access), "access_level", new { fullPath, userId }, ct);
+    public Task<(Project Project, ProjectAccess Access)?> FindByFullPathWithAccessOrNullAsync(string fullPath, long? userId, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<Project, ProjectAccess, (Project, ProjectAccess)?>(
+            $"{SelectWithAccess} {ByFullPath}", (project, access) => (project, access), "access_level", new { fullPath, userId }, ct);
 
     /// <summary>
     /// The projects whose full paths are among <paramref name="lowerFullPaths"/> (lower case, as routes are unique),

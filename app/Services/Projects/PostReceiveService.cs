@@ -28,7 +28,7 @@ public sealed class PostReceiveService(RepositoryStorage storage, ProjectReposit
             await projects.SetDefaultBranchAsync(project.Id, defaultBranch, ct);
         else
             await projects.TouchActivityAsync(project.Id, ct);
-        notifier.NotifyRefsChanged(project.Id);
+        await notifier.NotifyRefsChangedAsync(project.Id, ct);
         return ServiceResponse<string?>.Ok(defaultBranch);
     }
 

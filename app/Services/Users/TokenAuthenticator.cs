@@ -1,30 +1,70 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Users;
 using GitLabLite.Repositories.Users;
+using GitLabLite.Services.Caching;
 
 namespace GitLabLite.Services.Users;
 
-/// <summary>Turns a presented token into its user: one SHA-256, one indexed lookup (token and user together), a constant-time digest check.</summary>
-public sealed class TokenAuthenticator(PersonalAccessTokenRepository tokens, UserActivityService activity, InstanceSettings settings, TimeProvider clock)
+/// <summary>
+/// Turns a presented token into its user: one SHA-256 and a lookup by digest, answered from memory while the change
+/// bus is current (a revoked, changed or deleted token, or a change to its user, drops the entry in every process
+/// before the change returns), else one indexed query for token and user together with a constant-time digest check.
+/// Expiry is checked on every request against the clock, so it needs no invalidation.
+/// </summary>
+public sealed class TokenAuthenticator
 {
+    public const int MaxCachedTokens = 100_000;
+
+    /// <summary>GitLab throttles last_used_at writes; one a minute per token keeps hot paths off the disk.</summary>
+    private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+
+    private readonly PersonalAccessTokenRepository _tokens;
+    private readonly UserActivityService _activity;
+    private readonly InstanceSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly BusCache<string, (PersonalAccessToken Token, User User)> _cache;
+
+    public TokenAuthenticator(PersonalAccessTokenRepository tokens, UserActivityService activity, InstanceSettings settings, TimeProvider clock, ChangeBus bus)
+    {
+        _tokens = tokens;
+        _activity = activity;
+        _settings = settings;
+        _clock = clock;
+        _cache = new(bus, MaxCachedTokens);
+        bus.Subscribe("token", key => { var id = long.Parse(key, CultureInfo.InvariantCulture); _cache.RemoveWhere((_, v) => v.Token.Id == id); });
+        bus.Subscribe("user", key => { var id = long.Parse(key, CultureInfo.InvariantCulture); _cache.RemoveWhere((_, v) => v.User.Id == id); });
+    }
+
     public async Task<AuthenticationResult> AuthenticateAsync(string token, CancellationToken ct)
     {
         var digest = PersonalAccessToken.Digest(token);
-        // The index lookup is by equality; the fixed-time compare keeps the final decision free of early exits.
-        if (await tokens.FindByDigestWithUserOrNullAsync(digest, ct) is not ({ } record, { } user)
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.TokenDigest), Encoding.ASCII.GetBytes(digest)))
-            return AuthenticationResult.Invalid;
-        if (!record.Active(clock.GetUtcNow().UtcDateTime))
-            return AuthenticationResult.Invalid;
+        var epoch = _cache.Epoch;
+        if (!_cache.TryGet(digest, out var found))
+        {
+            // The index lookup is by equality; the fixed-time compare keeps the final decision free of early exits.
+            if (await _tokens.FindByDigestWithUserOrNullAsync(digest, ct) is not ({ } record, { } owner)
+                || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.TokenDigest), Encoding.ASCII.GetBytes(digest)))
+                return AuthenticationResult.Invalid;
+            found = (record, owner);
+            _cache.Store(digest, found, epoch);
+        }
+        var (known, user) = found;
+        var now = _clock.GetUtcNow().UtcDateTime;
+        if (!known.Active(now)) return AuthenticationResult.Invalid;
         // A blocked or deactivated user's token is genuine but refused, with the reason (GitLab's API 403).
-        if (user.AccessDeniedReason(settings.BaseUrl) is { } reason)
-            return AuthenticationResult.Denied(reason);
-        // The UPDATE is throttled to once a minute anyway; skipping the round trip keeps authenticated reads read-only.
-        if (record.LastUsedAt is not { } used || used < clock.GetUtcNow().UtcDateTime.AddMinutes(-1))
-            await tokens.TouchLastUsedAsync(record.Id, ct);
-        await activity.RecordAsync(user, ct);
-        return new AuthenticationResult(AuthenticationStatus.Authenticated, user, record);
+        if (user.AccessDeniedReason(_settings.BaseUrl) is { } reason) return AuthenticationResult.Denied(reason);
+        if (known.LastUsedAt is not { } used || used < now - TouchEvery)
+        {
+            // The cached copy carries the new time (it throttles the next write); an invalidation meanwhile wins.
+            known = known with { LastUsedAt = now };
+            _cache.Store(digest, (known, user), epoch);
+            await _tokens.TouchLastUsedAsync(known.Id, ct);
+        }
+        // A write once a day per user; the bus then drops the cached user, whose reloaded row says today is recorded.
+        await _activity.RecordAsync(user, ct);
+        return new AuthenticationResult(AuthenticationStatus.Authenticated, user, known);
     }
 }

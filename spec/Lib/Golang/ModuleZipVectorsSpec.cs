@@ -142,6 +142,7 @@ public sealed class ModuleZipVectorsSpec
         Assert.IsTrue(result.Success, result.Error);
         ms.Position = 0;
         Assert.AreEqual(header["hash"], DirHash.HashZip(ms));
+        Assert.AreEqual(header["hash"], result.H1, "h1 taken while writing");
     }
 
     // A zip holding exactly the given entries (zip_test.go extractTxtarToTempZip).

@@ -48,14 +48,17 @@ public sealed class ModuleZipWriterSpec
         };
         files.AddRange(Enumerable.Range(0, 40).Select(i => ModuleFileEntry.FromBytes($"p/f{i:00}.go", Random(3000 + i, i))));
         using var zip = new MemoryStream();
+        ModuleZipResult result;
         using (var forwardOnly = new GolangForwardOnlyStream(zip))
-            Assert.IsTrue(ModuleZipWriter.Create(forwardOnly, "example.com/m", "v1.0.0", files).Success);
+            Assert.IsTrue((result = ModuleZipWriter.Create(forwardOnly, "example.com/m", "v1.0.0", files)).Success);
 
         var read = ReadBack(new MemoryStream(zip.ToArray()));
         CollectionAssert.AreEqual(files.Select(f => Prefix + f.Path).ToArray(), read.Keys.ToArray(), "names, in input order");
         foreach (var f in files) CollectionAssert.AreEqual(f.ReadAll(), read[Prefix + f.Path], f.Path);
         zip.Position = 0;
-        Assert.AreEqual(DirHash.Hash1(files.Select(f => (Prefix + f.Path, f.ReadAll()!))), DirHash.HashZip(new MemoryStream(zip.ToArray())));
+        var h1 = DirHash.HashZip(new MemoryStream(zip.ToArray()));
+        Assert.AreEqual(DirHash.Hash1(files.Select(f => (Prefix + f.Path, f.ReadAll()!))), h1);
+        Assert.AreEqual(h1, result.H1, "the h1 taken while writing is the served zip's");
     }
 
     [TestMethod]

@@ -73,6 +73,7 @@ public sealed class GoProxyCacheSpec : RequestSpec
         StringAssert.Contains(await BodyAsync("@latest"), "\"Version\":\"v1.2.0\"");
 
         await _m.Git.GitAsync("push", "-q", _m.RepositoryPath, ":refs/tags/v1.1.0", ":refs/tags/v1.2.0");
+        await _m.NotifyRefsChangedAsync();
 
         Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
         StringAssert.Contains(await BodyAsync("@latest"), "\"Version\":\"v1.0.0\"");
@@ -88,8 +89,26 @@ public sealed class GoProxyCacheSpec : RequestSpec
         await _m.Git.TagAsync("v1.2.0");
         await _m.PushAsync();
         using (var cli = new GitCli()) await cli.MustAsync(_m.RepositoryPath, "pack-refs", "--all");
-        Get<RepositoryChangeNotifier>().NotifyRefsChanged(_m.Project.Id);
+        await _m.NotifyRefsChangedAsync();
         Assert.AreEqual("v1.0.0\nv1.2.0\n", await BodyAsync("@v/list"));
+    }
+
+    [TestMethod]
+    public async Task List_AfterAPushOutsideTheApp_IsCurrentWithinTheSweepInterval()
+    {
+        Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
+        await _m.Git.CommitAsync("b.go", "package a\n");
+        await _m.Git.TagAsync("v1.3.0");
+        using var reads = MetricCounter.Start(Get<GoProxyMetrics>().RefReads);
+        // Nothing tells the app: only the sweep can see this push.
+        await _m.Git.PushToAsync(_m.RepositoryPath);
+        var seen = System.Diagnostics.Stopwatch.StartNew();
+        while (await BodyAsync("@v/list") != "v1.0.0\nv1.3.0\n")
+        {
+            Assert.IsLessThan(TimeSpan.FromSeconds(30), seen.Elapsed, "the push was never seen");
+            await Task.Delay(50);
+        }
+        Assert.AreEqual(1, reads.Value, "requests before the sweep answered from the index, without reading refs");
     }
 
     [TestMethod]

@@ -118,6 +118,7 @@ public sealed class GoVersionLedgerSpec : RequestSpec
         var before = await ServeAsync();
 
         await _m.Git.GitAsync("push", "-q", _m.RepositoryPath, ":refs/tags/v1.0.0");
+        await _m.NotifyRefsChangedAsync();
 
         Assert.AreEqual("", System.Text.Encoding.UTF8.GetString(await BytesAsync("@v/list")));
         Assert.AreEqual(before, await ServeAsync());
@@ -142,6 +143,7 @@ public sealed class GoVersionLedgerSpec : RequestSpec
             Assert.AreEqual(_m.FirstCommit, await cli.MustAsync(_m.RepositoryPath, "rev-parse", $"refs/keep-around/{_m.FirstCommit}"));
             Assert.AreEqual("commit", await cli.MustAsync(_m.RepositoryPath, "cat-file", "-t", _m.FirstCommit));
         }
+        await _m.NotifyRefsChangedAsync();
         Directory.Delete(Path.Combine(Get<InstanceSettings>().CachePath, "go-zips"), recursive: true);
 
         using var other = OtherProcess();

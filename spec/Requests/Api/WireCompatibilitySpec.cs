@@ -159,7 +159,9 @@ public sealed class WireCompatibilitySpec : RequestSpec
         {
             "api/v4/version", "api/v4/user", "api/v4/projects", $"api/v4/projects/{project.Id}", $"api/v4/projects/{project.Id}/repository/tags",
             $"api/v4/projects/{project.Id}/repository/branches/main", "api/v4/groups", "api/v4/users?username=boss",
-            $"api/v4/projects/{project.Id}/packages/go/{LiveServer.Shared.Host}/ns/lib/@v/v1.0.0.info", "-/health", "explore/projects", "users/sign_in",
+            $"api/v4/projects/{project.Id}/packages/go/{LiveServer.Shared.Host}/ns/lib/@v/v1.0.0.info",
+            $"api/v4/packages/go/{LiveServer.Shared.Host}/ns/lib/@v/list", $"api/v4/groups/{project.NamespaceId}/-/packages/go/{LiveServer.Shared.Host}/ns/lib/@v/list",
+            "-/health", "explore/projects", "users/sign_in",
         })
         {
             var get = await client.GetAsync(path);
@@ -169,6 +171,13 @@ public sealed class WireCompatibilitySpec : RequestSpec
             Assert.AreEqual(get.Content.Headers.ContentType?.ToString(), head.Content.Headers.ContentType?.ToString(), path);
             Assert.IsEmpty(await head.Content.ReadAsByteArrayAsync(), path);
         }
+        // git's ref advertisement too (GitLab routes it as GET, which Rails answers for HEAD).
+        var refs = new HttpRequestMessage(HttpMethod.Head, "ns/lib.git/info/refs?service=git-upload-pack");
+        refs.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes($"boss:{token}")));
+        var refsHead = await client.SendAsync(refs);
+        Assert.AreEqual(HttpStatusCode.OK, refsHead.StatusCode);
+        Assert.AreEqual("application/x-git-upload-pack-advertisement", refsHead.Content.Headers.ContentType?.MediaType);
+        Assert.IsEmpty(await refsHead.Content.ReadAsByteArrayAsync());
         // The same gate as GET: a private project is 401 to anyone without credentials.
         using var anonymous = LiveServer.Shared.CreateSocketClient();
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"api/v4/projects/{project.Id}"))).StatusCode);

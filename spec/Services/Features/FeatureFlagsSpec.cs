@@ -1,14 +1,10 @@
-using System.Diagnostics;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
-using GitLabLite.Repositories;
 using GitLabLite.Repositories.Features;
 using GitLabLite.Repositories.Projects;
+using GitLabLite.Services.Caching;
 using GitLabLite.Services.Features;
 using GitLabLite.Spec.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-using Polly.Registry;
 
 namespace GitLabLite.Spec.Services.Features;
 
@@ -52,7 +48,7 @@ public sealed class FeatureFlagsSpec : RequestSpec
     public async Task Enabled_WithoutPersistedFeature_FollowsDefaultEnabled()
     {
         var flags = new FeatureFlags(Get<FeatureRepository>(),
-            new FeatureDefinitions([new FeatureDefinition { Name = "on_by_default", Type = "ops", DefaultEnabled = true }]));
+            new FeatureDefinitions([new FeatureDefinition { Name = "on_by_default", Type = "ops", DefaultEnabled = true }]), Get<ChangeBus>());
         Assert.IsTrue(await flags.EnabledAsync("on_by_default"));
         Assert.IsFalse(flags.Enabled("unknown_flag"));
 
@@ -137,102 +133,28 @@ public sealed class FeatureFlagsSpec : RequestSpec
     }
 
     [TestMethod]
-    public async Task Enabled_InSecondProcess_SeesChangeWithinTwoSeconds()
+    public async Task EnabledAsync_InSecondProcess_SeesTheChangeAsSoonAsItReturns()
     {
-        // A second cache with its own connection pool and listener stands in for another app process.
-        await using var dataSource = NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("ConnectionStrings__Main")!);
-        var repository = new FeatureRepository(new Database(dataSource, Get<ResiliencePipelineProvider<string>>()), dataSource);
-        var other = new FeatureFlags(repository, Get<FeatureDefinitions>());
-        using var listener = new FeatureFlagsListener(other, repository, NullLogger<FeatureFlagsListener>.Instance);
-        await listener.StartAsync(None);
-        try
-        {
-            Assert.IsFalse(other.Enabled("go_proxy"));
-            await SetAsync("go_proxy", "true");
-            Assert.IsTrue(await EventuallyAsync(() => other.Enabled("go_proxy")), "enable not seen");
-            await Get<DeleteFeatureService>().ExecuteAsync("go_proxy", None);
-            Assert.IsTrue(await EventuallyAsync(() => !other.Enabled("go_proxy")), "delete not seen");
-        }
-        finally
-        {
-            await listener.StopAsync(None);
-        }
-    }
-
-    [TestMethod]
-    public async Task Enabled_InSecondProcessWithListenConnectionKilled_SeesChangeThroughThePoll()
-    {
-        var connectionString = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Main")) { ApplicationName = "feature-flags-other" };
-        await using var dataSource = NpgsqlDataSource.Create(connectionString.ConnectionString);
-        var repository = new FeatureRepository(new Database(dataSource, Get<ResiliencePipelineProvider<string>>()), dataSource);
-        var other = new FeatureFlags(repository, Get<FeatureDefinitions>());
-        using var listener = new FeatureFlagsListener(other, repository, NullLogger<FeatureFlagsListener>.Instance);
-        await listener.StartAsync(None);
-        try
-        {
-            // Wait for the LISTEN connection to exist, then kill it: only the one-second stamp check is left.
-            Assert.IsTrue(await EventuallyAsync(() => KillListenerAsync(dataSource)), "listener never connected");
-            await SetAsync("go_proxy", "true");
-            Assert.IsTrue(await EventuallyAsync(() => other.Enabled("go_proxy")), "enable not seen");
-        }
-        finally
-        {
-            await listener.StopAsync(None);
-        }
-    }
-
-    private static async Task<bool> KillListenerAsync(NpgsqlDataSource dataSource)
-    {
-        await using var kill = dataSource.CreateCommand(
-            $"""
-            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-            WHERE application_name = 'feature-flags-other' AND query = 'LISTEN {FeatureRepository.Channel}'
-            """);
-        return (long)(await kill.ExecuteScalarAsync())! > 0;
-    }
-
-    [TestMethod]
-    public async Task Listen_OnCommittedChange_DeliversTheNewVersion()
-    {
-        using var stop = new CancellationTokenSource();
-        var heard = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listening = Get<FeatureRepository>().ListenAsync(version => { heard.TrySetResult(version); return Task.CompletedTask; }, stop.Token);
-        // LISTEN starts asynchronously: keep changing until the first notification arrives.
-        var clock = Stopwatch.StartNew();
-        while (!heard.Task.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            await SetAsync("go_proxy", "true");
-            await Task.WhenAny(heard.Task, Task.Delay(200));
-        }
-        Assert.IsTrue(heard.Task.IsCompleted, "no notification");
-        var version = await heard.Task;
-        Assert.IsTrue(version > 0 && version <= await Get<FeatureRepository>().VersionAsync(None), $"heard {version}");
-        await stop.CancelAsync();
-        await Assert.ThrowsAsync<OperationCanceledException>(() => listening);
-    }
-
-    [TestMethod]
-    public async Task RefreshIfChanged_WithoutNotification_PicksUpTheChange()
-    {
-        var other = new FeatureFlags(Get<FeatureRepository>(), Get<FeatureDefinitions>());
-        await other.ReloadAsync(None);
+        await using var node = await BusNode.StartAsync(Services);
+        var other = new FeatureFlags(new FeatureRepository(node.Database), Get<FeatureDefinitions>(), node.Bus);
+        Assert.IsFalse(await other.EnabledAsync("go_proxy"));
         await SetAsync("go_proxy", "true");
-        Assert.IsFalse(other.Enabled("go_proxy"));
-        await other.RefreshIfChangedAsync(None);
-        Assert.IsTrue(other.Enabled("go_proxy"));
+        Assert.IsTrue(await other.EnabledAsync("go_proxy"), "enable not seen");
+        await Get<DeleteFeatureService>().ExecuteAsync("go_proxy", None);
+        Assert.IsFalse(await other.EnabledAsync("go_proxy"), "delete not seen");
     }
 
-    private static Task<bool> EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
-
-    /// <summary>Polls <paramref name="condition"/> for up to two seconds, the cross-process freshness promise.</summary>
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    [TestMethod]
+    public async Task EnabledAsync_InSecondProcessWithListenConnectionKilled_StillSeesTheChange()
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            if (await condition()) return true;
-            await Task.Delay(20);
-        }
-        return await condition();
+        await using var node = await BusNode.StartAsync(Services);
+        var other = new FeatureFlags(new FeatureRepository(node.Database), Get<FeatureDefinitions>(), node.Bus);
+        Assert.IsFalse(await other.EnabledAsync("go_proxy"));
+        await node.KillListenerAsync();
+        // The notification is lost to the other process: it reloads while it does not listen, and flushes once it does again.
+        await SetAsync("go_proxy", "true");
+        Assert.IsTrue(await other.EnabledAsync("go_proxy"), "enable not seen");
+        await node.WaitCurrentAsync();
+        Assert.IsTrue(await other.EnabledAsync("go_proxy"));
     }
 }

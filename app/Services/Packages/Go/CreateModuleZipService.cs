@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using GitLabLite.Git;
 using GitLabLite.Golang;
@@ -118,20 +117,17 @@ public sealed class CreateModuleZipService(
     private static long ExtractionEstimate(GitRepositoryReader git, ModuleSource source) =>
         Math.Min(GitArchive.MaxExtractedBytes, 2 * git.EnumerateTree(source.Commit, source.Subdir).Sum(e => e.Size));
 
-    /// <summary>Writes the zip into <paramref name="temp"/>, hashing files (for h1) and the zip (for the store) as they pass.</summary>
+    /// <summary>Writes the zip into <paramref name="temp"/>; the writer hashes files (for h1), this the zip (for the store), as they pass.</summary>
     private static async Task<GoResult<(long Size, string H1, string Sha256)>> WriteAsync(
         string temp, ModuleSource source, IReadOnlyList<ModuleFileEntry> files, GitBlobBatch blobs, CancellationToken ct)
     {
-        var prefix = $"{source.ModulePath}@{source.Version}/";
-        // By name: the zip rules read the root go.mod once more (for its go version), and a list would count it twice.
-        var digests = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        Stream Open(Func<Stream> open, string path)
+        Stream Open(Func<Stream> open)
         {
             // Checked per file, so a build nobody waits for any more stops early (and its temp files go).
             ct.ThrowIfCancellationRequested();
-            return new DigestingStream(open(), hex => digests[prefix + path] = hex);
+            return open();
         }
-        var hashed = files.Select(f => f.Open is { } open ? f with { Open = () => Open(open, f.Path) } : f).ToList();
+        var cancellable = files.Select(f => f.Open is { } open ? f with { Open = () => Open(open) } : f).ToList();
         ModuleZipResult result;
         var sha256 = "";
         await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
@@ -140,14 +136,14 @@ public sealed class CreateModuleZipService(
             // pool thread for that would leave one core's worth of them waiting for the pool to grow.
             using (var output = new DigestingStream(file, hex => sha256 = hex, leaveInnerOpen: true))
                 result = await Task.Factory.StartNew(
-                    () => ModuleZipWriter.Create(output, source.ModulePath, source.Version, hashed,
+                    () => ModuleZipWriter.Create(output, source.ModulePath, source.Version, cancellable,
                         valid => blobs.Prefetch(valid.Select(f => f.BlobId).OfType<string>())),
                     CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await file.FlushAsync();
             file.Flush(flushToDisk: true);
         }
         if (!result.Success) return GoResult<(long, string, string)>.Fail(result.Error!);
-        var h1 = DirHash.Hash1FromDigests(digests.Select(d => (d.Key, d.Value))) ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
+        var h1 = result.H1 ?? throw new InvalidOperationException("zip entry name with a newline passed the zip rules");
         return GoResult<(long, string, string)>.Ok((new FileInfo(temp).Length, h1, sha256));
     }
 }

@@ -3,33 +3,25 @@ using System.Security.Cryptography;
 namespace GitLabLite.Services.Packages.Go;
 
 /// <summary>
-/// A pass-through that hashes what is read from or written to the inner stream, so a file's SHA-256 comes for free
-/// while it is zipped, and the zip's while it is written. Never seekable, on purpose: ZipArchive then streams each
-/// entry with a data descriptor (as Go's own zip writer does) instead of seeking back to patch its local header.
+/// A write-only pass-through that hashes what is written to the inner stream, so a zip's SHA-256 comes for free while
+/// it is written. Never seekable, on purpose: the zip writer is forward-only, as Go's own.
 /// </summary>
 public sealed class DigestingStream(Stream inner, Action<string> onDisposed, bool leaveInnerOpen = false) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _disposed;
 
-    public override bool CanRead => inner.CanRead;
+    public override bool CanRead => false;
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => inner.CanWrite;
+    public override bool CanWrite => true;
 
     public override long Length => throw new NotSupportedException();
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var n = inner.Read(buffer);
-        _hash.AppendData(buffer[..n]);
-        return n;
-    }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

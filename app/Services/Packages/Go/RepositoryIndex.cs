@@ -1,27 +1,39 @@
 using System.Collections.Concurrent;
 using GitLabLite.Git;
+using GitLabLite.Services.Caching;
 using GitLabLite.Services.Projects;
 
 namespace GitLabLite.Services.Packages.Go;
 
 /// <summary>
-/// The Go proxy's in-memory index of each project's repository: the refs snapshot (reread only when the refs
-/// fingerprint moves or a push in this process says so) and the project's <see cref="CommitFacts"/>. Memory rather
-/// than Postgres: everything here is derived from files the process reads anyway, rebuilding after a restart costs
-/// one refs read per project, and a table would add a round trip to exactly the requests this makes fast.
-/// The fingerprint check on every request is what sees pushes, imports and other processes' writes; the
-/// <see cref="RepositoryChangeNotifier.RefsChanged"/> signal only covers a change landing within one mtime tick.
+/// The Go proxy's in-memory index of each project's repository: the refs snapshot and the project's
+/// <see cref="CommitFacts"/>. Memory rather than Postgres: everything here is derived from files the process reads
+/// anyway, rebuilding after a restart costs one refs read per project, and a table would add a round trip to exactly
+/// the requests this makes fast.
+/// <para>
+/// A request never looks at the file system while the change bus is current: refs are reread after a push or import
+/// through the app (any process: <see cref="RepositoryChangeNotifier"/>, which returns to the pusher only once every
+/// process has marked the snapshot stale), after a bus reset, and when <see cref="Sweep"/>, run every
+/// <see cref="SweepInterval"/>, finds a repository's refs fingerprint moved: the bound within which changes made
+/// outside the app (git on the server's disk, a restored backup) are seen. While the bus is not current every
+/// request compares the fingerprint, as nothing else would tell.
+/// </para>
 /// </summary>
 public sealed class RepositoryIndex
 {
-    private readonly ConcurrentDictionary<long, Entry> _entries = new();
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(2);
 
+    private readonly ConcurrentDictionary<long, Entry> _entries = new();
+    private readonly ChangeBus _bus;
     private readonly GoProxyMetrics _metrics;
 
-    public RepositoryIndex(RepositoryChangeNotifier notifier, GoProxyMetrics metrics)
+    public RepositoryIndex(RepositoryChangeNotifier notifier, ChangeBus bus, GoProxyMetrics metrics)
     {
+        _bus = bus;
         _metrics = metrics;
         notifier.RefsChanged += projectId => { if (_entries.TryGetValue(projectId, out var entry)) entry.Stale = true; };
+        // Facts stay: they are keyed by full object ids, which name the same immutable objects in any repository.
+        bus.OnReset(() => { foreach (var entry in _entries.Values) entry.Stale = true; });
     }
 
     /// <summary>The current refs and facts of the project's repository, or null when there is no repository at <paramref name="repositoryPath"/>.</summary>
@@ -34,23 +46,49 @@ public sealed class RepositoryIndex
             var fresh = new Entry(repositoryPath);
             entry = _entries.AddOrUpdate(projectId, fresh, (_, old) => old.Path == repositoryPath ? old : fresh);
         }
+        var state = entry.State;
+        var trusted = _bus.Current;
+        if (trusted && !entry.Stale && state is not null) return (state.Refs, entry.Facts);
         var fingerprint = RefsFingerprint.Compute(repositoryPath);
         if (fingerprint is null) return null;
-        var state = entry.State;
         if (!entry.Stale && state is not null && state.Fingerprint == fingerprint) return (state.Refs, entry.Facts);
         lock (entry)
         {
             state = entry.State;
             if (!entry.Stale && state is not null && state.Fingerprint == fingerprint) return (state.Refs, entry.Facts);
-            // Cleared before reading: a push landing during the read marks it stale again and the next request rereads.
+            // Cleared before reading: a change landing during the read marks it stale again and the next request rereads.
             entry.Stale = false;
-            using var git = GitRepositoryReader.OpenOrNull(repositoryPath);
-            if (git is null) return null;
-            var refs = git.ReadRefs();
+            if (ReadRefs(repositoryPath, entry.Facts) is not { } refs) return null;
             _metrics.RefReads.Add(1);
             entry.State = new RefsState(fingerprint, refs);
             return (refs, entry.Facts);
         }
+    }
+
+    /// <summary>
+    /// The refs from the files themselves; objects are read (through libgit2) only for targets the facts do not know
+    /// yet, so after a push that is the new tags' objects alone.
+    /// </summary>
+    private static GitRefSnapshot? ReadRefs(string repositoryPath, CommitFacts facts)
+    {
+        GitRepositoryReader? git = null;
+        try
+        {
+            GitRepositoryReader? Git() => git ??= GitRepositoryReader.OpenOrNull(repositoryPath);
+            return GitRefFiles.ReadOrNull(repositoryPath, id => facts.Peel(id, () => Git()?.Peel(id))) ?? Git()?.ReadRefs();
+        }
+        finally
+        {
+            git?.Dispose();
+        }
+    }
+
+    /// <summary>Marks stale every snapshot whose repository's refs fingerprint moved since it was read.</summary>
+    public void Sweep()
+    {
+        foreach (var entry in _entries.Values)
+            if (entry.State is { } state && !entry.Stale && RefsFingerprint.Compute(entry.Path) != state.Fingerprint)
+                entry.Stale = true;
     }
 
     private sealed class Entry(string path)
