@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using GitLabLite.Git;
 using GitLabLite.Golang;
@@ -190,6 +191,56 @@ public sealed class GoVersionLedgerSpec : RequestSpec
         var row = (await RowsAsync()).Single();
         Assert.AreEqual(3, row.DownloadCount);
         Assert.IsTrue(row.LastDownloadedAt > DateTime.UtcNow.AddMinutes(-1), $"{row.LastDownloadedAt:O}");
+    }
+
+    [TestMethod]
+    public async Task PackagesApiAndPages_ShowTheLedger_AndFlagATagMovedOrDeletedSinceItWasServed()
+    {
+        var (_, mod, zipH1) = await ServeAsync();
+        await BytesAsync("@v/v1.0.0.zip");
+        await Get<LedgerDownloads>().FlushAsync(CancellationToken.None);
+        var moved = await MoveTagAsync();
+        await _m.Git.TagAsync("v1.1.0");
+        await _m.PushAsync();
+        var row = (await RowsAsync()).Single();
+
+        async Task<Dictionary<string, JsonElement>> PackagesAsync()
+        {
+            var response = await Client(_m.Token).GetAsync($"/api/v4/projects/{_m.Project.Id}/packages");
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+            return (await JsonAsync(response)).EnumerateArray().ToDictionary(p => p.GetProperty("version").GetString()!);
+        }
+        var packages = await PackagesAsync();
+        var served = packages["v1.0.0"];
+        var ledger = served.GetProperty("go_ledger");
+        Assert.AreEqual(_m.FirstCommit, ledger.GetProperty("commit_sha").GetString(), "the served commit, not the tag's");
+        Assert.AreEqual(moved, ledger.GetProperty("tag_commit_sha").GetString());
+        Assert.IsTrue(ledger.GetProperty("tag_moved").GetBoolean());
+        Assert.AreEqual(2, ledger.GetProperty("download_count").GetInt64());
+        Assert.AreEqual(row.LastDownloadedAt, ledger.GetProperty("last_downloaded_at").GetDateTime().ToUniversalTime());
+        Assert.AreEqual(row.LastDownloadedAt, served.GetProperty("last_downloaded_at").GetDateTime().ToUniversalTime());
+        Assert.AreEqual(row.CreatedAt, ledger.GetProperty("first_served_at").GetDateTime().ToUniversalTime());
+        Assert.AreEqual(DirHash.HashGoMod(System.Text.Encoding.UTF8.GetBytes(mod)), ledger.GetProperty("go_mod_h1").GetString());
+        Assert.AreEqual(zipH1, ledger.GetProperty("zip_h1").GetString());
+        Assert.AreEqual(GitFixture.TimeOf(1).UtcDateTime, served.GetProperty("created_at").GetDateTime().ToUniversalTime(), "the served commit's time");
+        Assert.AreEqual(JsonValueKind.Null, packages["v1.1.0"].GetProperty("go_ledger").ValueKind, "never served");
+
+        var boss = await WebSession.SignInAsync(Factory, "boss", "password-123456");
+        var page = await boss.Http.GetStringAsync($"/{_m.Project.FullPath}");
+        StringAssert.Contains(page, "id=\"go-served-versions\"");
+        StringAssert.Contains(page, $"v1.0.0 now points at {moved[..12]}");
+        StringAssert.Contains(page, zipH1);
+        StringAssert.Contains(page, "/-/packages/go/tag_allowances");
+        var registry = await boss.Http.GetStringAsync($"/{_m.Project.FullPath}/-/packages");
+        StringAssert.Contains(registry, $"tag v1.0.0 now points at {moved[..12]}: served from {_m.FirstCommit[..12]}");
+
+        // Deleted: no longer in the refs, still served, so still in the registry.
+        await _m.Git.GitAsync("push", "-q", _m.RepositoryPath, ":refs/tags/v1.0.0");
+        await _m.NotifyRefsChangedAsync();
+        ledger = (await PackagesAsync())["v1.0.0"].GetProperty("go_ledger");
+        Assert.AreEqual(JsonValueKind.Null, ledger.GetProperty("tag_commit_sha").ValueKind);
+        Assert.IsTrue(ledger.GetProperty("tag_moved").GetBoolean());
+        StringAssert.Contains(await boss.Http.GetStringAsync($"/{_m.Project.FullPath}"), "v1.0.0 was deleted");
     }
 
     [TestMethod]
