@@ -10,6 +10,7 @@ builder.Services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.Sec
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GitLabOptions>, GitLabOptionsValidator>();
 builder.Services.AddSingleton<InstanceSettings>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMonitoring();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddCaching();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
@@ -18,6 +19,7 @@ builder.Services.AddProjects();
 builder.Services.AddGit();
 builder.Services.AddFeatures();
 builder.Services.AddPackages();
+builder.Services.AddObjectStorage();
 builder.Services.AddPullThrough();
 builder.Services.AddDemo();
 builder.Services.AddWeb();
@@ -38,6 +40,7 @@ await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseWeb();
 app.MapControllers();
+app.MapMonitoring();
 
 app.Run();
 return 0;

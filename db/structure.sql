@@ -72,6 +72,12 @@ CREATE SEQUENCE public.audit_events_id_seq
 
 ALTER SEQUENCE public.audit_events_id_seq OWNED BY public.audit_events.id;
 
+CREATE TABLE public.build_leases (
+    key text NOT NULL,
+    holder text NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
 CREATE UNLOGGED TABLE public.bus_nodes (
     id uuid NOT NULL,
     host text NOT NULL,
@@ -424,6 +430,9 @@ ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_
 
 ALTER TABLE ONLY public.audit_events
     ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.build_leases
+    ADD CONSTRAINT build_leases_pkey PRIMARY KEY (key);
 
 ALTER TABLE ONLY public.bus_nodes
     ADD CONSTRAINT bus_nodes_pkey PRIMARY KEY (id);

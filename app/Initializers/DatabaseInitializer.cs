@@ -13,7 +13,8 @@ public static class DatabaseInitializer
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Main is not set (env ConnectionStrings__Main); bin/run sets it for the embedded Postgres.");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        services.AddNpgsqlDataSource(WithAutoPrepare(connectionString));
+        // Named: Npgsql's metrics label the pool by its name, which is the connection string otherwise.
+        services.AddNpgsqlDataSource(WithAutoPrepare(connectionString), builder => builder.Name = "main");
         services.AddPostgresResilience();
         services.AddSingleton<Database>();
         services.AddSingleton<HealthCheckRepository>();

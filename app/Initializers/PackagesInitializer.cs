@@ -2,7 +2,9 @@ using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Repositories.AuditEvents;
 using GitLabLite.Repositories.Packages.Go;
 using GitLabLite.Services.AuditEvents;
+using GitLabLite.Repositories.Packages;
 using GitLabLite.Services.Packages.Go;
+using Microsoft.Extensions.Options;
 
 namespace GitLabLite.Initializers;
 
@@ -18,7 +20,13 @@ public static class PackagesInitializer
         services.AddSingleton<PackagesFinder>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.PackagePresenter>();
         services.AddSingleton<GitLabLite.Presenters.Packages.Go.GoSetupPresenter>();
-        services.AddSingleton<IModuleZipStore, LocalModuleZipStore>();
+        services.AddSingleton<LocalModuleZipStore>();
+        services.AddSingleton<ObjectStoreModuleZipStore>();
+        services.AddSingleton<IModuleZipStore>(sp => sp.GetRequiredService<IOptions<ObjectStoreOptions>>().Value.Enabled
+            ? sp.GetRequiredService<ObjectStoreModuleZipStore>()
+            : sp.GetRequiredService<LocalModuleZipStore>());
+        services.AddSingleton<BuildLeaseRepository>();
+        services.AddSingleton<BuildLeases>();
         services.AddOptions<ZipBuildOptions>().BindConfiguration(ZipBuildOptions.Section);
         services.AddSingleton<GoProxyMetrics>();
         services.AddSingleton<ArchiveDiskBudget>();

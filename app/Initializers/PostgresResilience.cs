@@ -1,3 +1,4 @@
+using GitLabLite.Services.Monitoring;
 using Npgsql;
 using Polly;
 using Polly.CircuitBreaker;
@@ -20,6 +21,7 @@ public static class PostgresResilience
         services.AddResiliencePipeline(Pipeline, (builder, context) =>
         {
             var dataSource = context.ServiceProvider.GetRequiredService<NpgsqlDataSource>();
+            var metrics = context.ServiceProvider.GetRequiredService<PostgresMetrics>();
             builder
                 .AddCircuitBreaker(new CircuitBreakerStrategyOptions
                 {
@@ -28,6 +30,9 @@ public static class PostgresResilience
                     MinimumThroughput = 4,
                     SamplingDuration = TimeSpan.FromSeconds(5),
                     BreakDuration = TimeSpan.FromSeconds(1),
+                    OnOpened = _ => Reported(metrics, CircuitState.Open),
+                    OnHalfOpened = _ => Reported(metrics, CircuitState.HalfOpen),
+                    OnClosed = _ => Reported(metrics, CircuitState.Closed),
                 })
                 .AddRetry(new RetryStrategyOptions
                 {
@@ -45,6 +50,12 @@ public static class PostgresResilience
                 });
         });
         return services;
+    }
+
+    private static ValueTask Reported(PostgresMetrics metrics, CircuitState state)
+    {
+        metrics.Set(state);
+        return default;
     }
 
     /// <summary>Failures that say "Postgres is unreachable or restarting", as opposed to a bad statement.</summary>

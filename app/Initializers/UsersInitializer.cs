@@ -29,6 +29,7 @@ public static class UsersInitializer
         services.AddSingleton<CreatePersonalAccessTokenService>();
         services.AddSingleton<RevokePersonalAccessTokenService>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<AuthMetrics>();
         services.AddSingleton<UserStateService>();
         services.AddSingleton<DestroyUserService>();
         services.AddSingleton<UserPresenter>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 using GitLabLite.Controllers.Concerns;
+using GitLabLite.Services.ObjectStorage;
 using Npgsql;
 using Polly.CircuitBreaker;
 
@@ -68,7 +69,7 @@ public static class WebInitializer
         var (status, message) = error switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "400 Bad Request"),
-            NpgsqlException or TimeoutException or BrokenCircuitException => (503, "503 Service Unavailable"),
+            NpgsqlException or TimeoutException or BrokenCircuitException or ObjectStoreUnavailableException => (503, "503 Service Unavailable"),
             _ => (500, "500 Internal Server Error"),
         };
         if (status == 503) http.Response.Headers.RetryAfter = "5";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace GitLabLite.Spec.Support;
@@ -13,11 +14,13 @@ public sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly X509Certificate2? _certificate;
 
-    private AppProcess(Process process, int port)
+    private AppProcess(Process process, int port, X509Certificate2? certificate)
     {
         _process = process;
         Port = port;
+        _certificate = certificate;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -26,7 +29,7 @@ public sealed class AppProcess : IDisposable
 
     public int Port { get; }
 
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public string BaseUrl => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{Port}";
 
     public int Id => _process.Id;
 
@@ -52,20 +55,32 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the app; <paramref name="env"/> adds to (or overrides) the spec run's environment.</summary>
-    public static AppProcess Start(IReadOnlyDictionary<string, string> env, int? port = null)
+    /// <summary>
+    /// Starts the app; <paramref name="env"/> adds to (or overrides) the spec run's environment. With a
+    /// <paramref name="certificate"/> (for 127.0.0.1) it serves HTTPS only, from PEM files as an operator configures it.
+    /// </summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> env, int? port = null, X509Certificate2? certificate = null)
     {
         var chosen = port ?? FreePort();
         var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var dll = Path.Combine(RepositoryRoot, "app", "bin", config, "net10.0", "GitLabLite.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{chosen}";
+        var scheme = certificate is null ? "http" : "https";
+        start.Environment["ASPNETCORE_URLS"] = $"{scheme}://127.0.0.1:{chosen}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
-        start.Environment["GitLab__Url"] = $"http://127.0.0.1:{chosen}";
+        start.Environment["GitLab__Url"] = $"{scheme}://127.0.0.1:{chosen}";
+        if (certificate is not null)
+        {
+            var pem = Directory.CreateTempSubdirectory("gitlablite-app-tls-").FullName;
+            SelfSignedCertificate.WritePem(certificate, Path.Combine(pem, "cert.pem"));
+            File.WriteAllText(Path.Combine(pem, "key.pem"), certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
+            start.Environment["Kestrel__Certificates__Default__Path"] = Path.Combine(pem, "cert.pem");
+            start.Environment["Kestrel__Certificates__Default__KeyPath"] = Path.Combine(pem, "key.pem");
+        }
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in env) start.Environment[key] = value;
-        return new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), chosen);
+        return new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), chosen, certificate);
     }
 
     public static int FreePort()
@@ -77,9 +92,14 @@ public sealed class AppProcess : IDisposable
         return port;
     }
 
-    public HttpClient Client(string? token = null)
+    public HttpClient Client(string? token = null, bool followRedirects = true)
     {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = followRedirects,
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => _certificate is null || presented?.Thumbprint == _certificate.Thumbprint,
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
         if (token is not null) client.DefaultRequestHeaders.Add("PRIVATE-TOKEN", token);
         return client;
     }

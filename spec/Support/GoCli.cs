@@ -13,12 +13,18 @@ namespace GitLabLite.Spec.Support;
 public sealed class GoCli : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-    private readonly LiveServer _server;
+    private readonly (string Host, string BaseUrl, string? CaFile) _server;
     private readonly string _netrc;
 
     public GoCli(LiveServer server)
+        : this(server.Host, server.BaseUrl, server.CaFile)
     {
-        _server = server;
+    }
+
+    /// <summary>Against any HTTPS server (an app process): its host for credentials, its URL, and the PEM file(s) go trusts.</summary>
+    public GoCli(string host, string baseUrl, string? caFile)
+    {
+        _server = (host, baseUrl, caFile);
         Root = Directory.CreateTempSubdirectory("gitlablite-go-").FullName;
         _netrc = Path.Combine(Root, "netrc");
         Directory.CreateDirectory(Home);

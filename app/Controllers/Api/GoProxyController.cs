@@ -29,7 +29,7 @@ namespace GitLabLite.Controllers.Api;
 [ApiController]
 [Authenticate]
 public sealed class GoProxyController(
-    ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, VersionLedger ledger, ProjectUrls urls,
+    ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, VersionLedger ledger, ModuleZipCache zips, ProjectUrls urls,
     IOptions<ZipBuildOptions> buildOptions, PullThroughService pullThrough, PullThroughScopeFinder pullThroughScopes, PullThroughAccess pullThroughAccess)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
@@ -177,14 +177,21 @@ public sealed class GoProxyController(
         return SendZip(entry, served.Version, shared: module.Project.Visibility == Visibility.Public);
     }
 
-    private PhysicalFileResult SendZip(ModuleZipEntry entry, string version, bool shared)
+    /// <summary>The zip from the local cache, or a redirect to the object store when the store serves downloads itself.</summary>
+    private IActionResult SendZip(ModuleZipEntry entry, string version, bool shared)
     {
+        if (zips.DownloadUrlOrNull(entry) is { } url)
+        {
+            // A presigned URL of the object store, valid for a minute: never cached. go follows it without credentials.
+            Response.Headers.CacheControl = "no-store";
+            return Redirect(url);
+        }
         Cache(shared, immutable: true);
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
-        return PhysicalFile(entry.Path, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
+        return PhysicalFile(entry.Path!, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
 
     /// <summary>

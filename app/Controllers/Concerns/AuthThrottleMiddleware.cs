@@ -5,12 +5,13 @@ using GitLabLite.Services.Users;
 namespace GitLabLite.Controllers.Concerns;
 
 /// <summary>Answers 429 + Retry-After to credentials from an address that presented too many invalid ones lately.</summary>
-public sealed class AuthThrottleMiddleware(RequestDelegate next, AuthFailureLimiter limiter)
+public sealed class AuthThrottleMiddleware(RequestDelegate next, AuthFailureLimiter limiter, AuthMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext http)
     {
         if (RequestCredentials.Of(http).Presented && limiter.RetryAfter(http.Connection.RemoteIpAddress) is { } wait)
         {
+            metrics.Throttled();
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             http.Response.ContentType = GitLabJsonOutputFormatter.ContentType;

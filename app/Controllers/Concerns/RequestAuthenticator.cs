@@ -8,7 +8,7 @@ namespace GitLabLite.Controllers.Concerns;
 /// Resolves the caller of a request once: the presented token (<see cref="RequestCredentials"/>), else the browser
 /// session's user. The result is kept on the request; <see cref="AuthenticateAttribute"/> is how controllers get it.
 /// </summary>
-public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, UserActivityService activity, AuthFailureLimiter limiter)
+public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, UserActivityService activity, AuthFailureLimiter limiter, AuthMetrics metrics)
 {
     public const string UserIdClaim = "gitlablite:user_id";
 
@@ -21,8 +21,12 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
         if (credentials.Token is { } token)
         {
             result = token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, http.RequestAborted);
-            // A blocked user's genuine token is no guess: only unknown, expired or revoked credentials count.
-            if (result.Status == AuthenticationStatus.Invalid && result.DeniedReason is null) limiter.RecordFailure(http.Connection.RemoteIpAddress);
+            if (result.Status == AuthenticationStatus.Invalid)
+            {
+                metrics.TokenFailure();
+                // A blocked user's genuine token is no guess: only unknown, expired or revoked credentials count.
+                if (result.DeniedReason is null) limiter.RecordFailure(http.Connection.RemoteIpAddress);
+            }
         }
         else
             result = await SessionOrAnonymousAsync(http);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GitLabLite.Services.Monitoring;
 
 namespace GitLabLite.Controllers.Concerns;
 
@@ -6,8 +7,9 @@ namespace GitLabLite.Controllers.Concerns;
 /// One structured log line per request under a correlation id: X-Request-Id from the client when it is sane, else a
 /// new one, echoed on the response and carried as a logging scope (RequestId) by every log written meanwhile. Query
 /// values that can carry secrets are filtered; the framework's own request-start line (full URL) is switched off.
+/// The same measurement feeds the request metrics (one clock read per request for both).
 /// </summary>
-public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger, RequestMetrics metrics)
 {
     public const string Header = "X-Request-Id";
 
@@ -30,9 +32,11 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLo
         }
         finally
         {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.Observe(http, elapsed);
             logger.LogInformation("{Method} {Path}{Query} -> {Status} in {ElapsedMs:0.0} ms",
                 http.Request.Method, http.Request.Path.Value, FilteredQuery(http.Request), http.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                elapsed.TotalMilliseconds);
         }
     }
 

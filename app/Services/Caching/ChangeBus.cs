@@ -288,9 +288,10 @@ public sealed class ChangeBus : BackgroundService
         {
             await _repository.LeaveAsync(node, cancellationToken);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException or ObjectDisposedException)
         {
-            // Postgres is away: the lease lapses by itself.
+            // Postgres is away, or the host tears its services down before stopping (WebApplicationFactory's disposal
+            // order): the lease lapses by itself.
         }
     }
 }

@@ -9,7 +9,7 @@ namespace GitLabLite.Services.Users;
 /// after <see cref="MaxAttempts"/> failures in a row the account is locked for <see cref="LockFor"/>.
 /// Unknown logins and wrong passwords get the same answer, so sign-in does not reveal who has an account.
 /// </summary>
-public sealed class SignInService(UserRepository users, UserActivityService activity, IPasswordHasher<User> hasher, TimeProvider clock)
+public sealed class SignInService(UserRepository users, UserActivityService activity, IPasswordHasher<User> hasher, TimeProvider clock, AuthMetrics metrics)
 {
     public const int MaxAttempts = 5;
     public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(10);
@@ -28,6 +28,7 @@ public sealed class SignInService(UserRepository users, UserActivityService acti
         if (user is null)
         {
             hasher.VerifyHashedPassword(new User(), DummyHash, password);
+            metrics.PasswordFailure();
             return Invalid();
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,6 +41,7 @@ public sealed class SignInService(UserRepository users, UserActivityService acti
         if (hasher.VerifyHashedPassword(user, user.EncryptedPassword, password) == PasswordVerificationResult.Failed)
         {
             await users.RecordFailedSignInAsync(user.Id, MaxAttempts, LockFor, ct);
+            metrics.PasswordFailure();
             return Invalid();
         }
         if (user.FailedAttempts > 0) await users.ResetFailedSignInAsync(user.Id, ct);

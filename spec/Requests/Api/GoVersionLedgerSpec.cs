@@ -164,7 +164,7 @@ public sealed class GoVersionLedgerSpec : RequestSpec
         await using (var file = File.Create(forged))
             Assert.IsTrue(ModuleZipWriter.Create(file, _m.ModulePath, "v1.0.0", [ModuleFileEntry.FromBytes("go.mod", "module forged\n"u8.ToArray())]).Success);
         var bytes = await File.ReadAllBytesAsync(forged);
-        store.Commit(entry.Key, forged, bytes.Length, DirHash.HashZip(new MemoryStream(bytes))!, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        await store.CommitAsync(entry.Key, forged, bytes.Length, DirHash.HashZip(new MemoryStream(bytes))!, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), CancellationToken.None);
 
         using var other = OtherProcess();
         using var builds = MetricCounter.Start(other.Services.GetRequiredService<GoProxyMetrics>().Builds);

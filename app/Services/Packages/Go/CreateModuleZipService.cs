@@ -86,6 +86,7 @@ public sealed class CreateModuleZipService(
                 }
                 catch (GitArchiveTooLargeException e)
                 {
+                    metrics.Unusable(Stopwatch.GetElapsedTime(started));
                     return ServiceResponse<ModuleZipEntry>.Error(e.Message, ServiceErrorReason.Unprocessable);
                 }
                 catch (GitArchiveSpaceException e)
@@ -95,11 +96,17 @@ public sealed class CreateModuleZipService(
                 files = ModuleFiles.FromArchive(git, source, archive, blobs.Open);
             }
             var written = await WriteAsync(temp, source, files, blobs, ct);
-            if (written.Error is { } error) return ServiceResponse<ModuleZipEntry>.Error(error, ServiceErrorReason.Unprocessable);
+            if (written.Error is { } error)
+            {
+                metrics.Unusable(Stopwatch.GetElapsedTime(started));
+                return ServiceResponse<ModuleZipEntry>.Error(error, ServiceErrorReason.Unprocessable);
+            }
             var (size, h1, sha256) = written.Value;
-            var entry = store.Commit(key, temp, size, h1, sha256);
+            var entry = await store.CommitAsync(key, temp, size, h1, sha256, ct);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.Built(elapsed, size);
             logger.LogInformation("Built module zip {Module}@{Version} ({Bytes} bytes, {H1}) in {Elapsed} ms",
-                source.ModulePath, source.Version, size, h1, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                source.ModulePath, source.Version, size, h1, elapsed.TotalMilliseconds);
             return ServiceResponse<ModuleZipEntry>.Ok(entry);
         }
         finally

@@ -15,7 +15,8 @@ namespace GitLabLite.Services.Packages.Go;
 /// off when every request waiting for it has gone. Every serve checks the file's size (one stat); the first serve
 /// of an entry in this process also checks its SHA-256, so a truncated or damaged file is rebuilt rather than
 /// served. The store is kept under GitLab:ZipCacheMaxBytes by evicting the least recently served entries after
-/// each build.
+/// each build. With a shared store (object storage), a zip another node committed is fetched instead of built, and
+/// a lease in Postgres keeps two nodes from building the same zip at once.
 /// </summary>
 public sealed class ModuleZipCache
 {
@@ -25,11 +26,16 @@ public sealed class ModuleZipCache
     private readonly CreateModuleZipService _create;
     private readonly long _maxBytes;
     private readonly ILogger<ModuleZipCache> _logger;
+    private readonly GoProxyMetrics _metrics;
+    private readonly BuildLeases _leases;
     private readonly Lock _evictionLock = new();
     private long _totalBytes;
 
-    public ModuleZipCache(IModuleZipStore store, CreateModuleZipService create, IOptions<GitLabOptions> options, ILogger<ModuleZipCache> logger)
+    public ModuleZipCache(IModuleZipStore store, CreateModuleZipService create, IOptions<GitLabOptions> options, ILogger<ModuleZipCache> logger,
+        GoProxyMetrics metrics, BuildLeases leases)
     {
+        _metrics = metrics;
+        _leases = leases;
         _store = store;
         _create = create;
         _maxBytes = options.Value.ZipCacheMaxBytes;
@@ -59,7 +65,12 @@ public sealed class ModuleZipCache
     /// </summary>
     public async Task<ServiceResponse<ModuleZipEntry>> GetOrCreateAsync(string key, Func<CancellationToken, Task<ServiceResponse<ModuleZipEntry>>> create, CancellationToken ct)
     {
-        if (Usable(key) is { } cached) return ServiceResponse<ModuleZipEntry>.Ok(cached);
+        if (Usable(key) is { } cached)
+        {
+            _metrics.ZipCacheHits.Add(1);
+            return ServiceResponse<ModuleZipEntry>.Ok(cached);
+        }
+        _metrics.ZipCacheMisses.Add(1);
         Flight flight;
         lock (_flights)
         {
@@ -102,7 +113,10 @@ public sealed class ModuleZipCache
         _store.Delete(entry.Key);
     }
 
-    /// <summary>The size of the version's zip when it has been built already; null until then (never builds).</summary>
+    /// <summary>Where clients should download the entry instead of from this node (object storage without ProxyDownload), or null.</summary>
+    public string? DownloadUrlOrNull(ModuleZipEntry entry) => _store.DownloadUrlOrNull(entry);
+
+    /// <summary>The size of the version's zip when this node has it at hand; null otherwise (never builds).</summary>
     public long? CachedSizeOrNull(ModuleSource source) => _store.Find(Key(source))?.Size;
 
     private static string Key(ModuleSource source) =>
@@ -116,12 +130,14 @@ public sealed class ModuleZipCache
         {
             // Another process sharing the store may have built it.
             if (_store.Find(key) is not { } stored) return null;
+            // Only in the object store (downloads are redirected there): nothing here to check or evict.
+            if (stored.Path is null) return stored;
             var found = new Tracked(stored, verified: false);
             tracked = entries.GetOrAdd(key, found);
             if (ReferenceEquals(tracked, found)) Interlocked.Add(ref _totalBytes, stored.Size);
         }
         var entry = tracked.Entry;
-        var file = new FileInfo(entry.Path);
+        var file = new FileInfo(entry.Path!);
         if (!file.Exists || file.Length != entry.Size || !tracked.Verify())
         {
             // Only the request that retires this very entry deletes the file: a request that judged an entry which a
@@ -148,13 +164,30 @@ public sealed class ModuleZipCache
     {
         // A request that found no entry may get here just after another creation finished and left the single-flight map.
         if (Usable(key) is { } built) return ServiceResponse<ModuleZipEntry>.Ok(built);
+        // Another node may have stored it: bring it here rather than build it again.
+        if (await FetchAsync(key, ct) is { } fetched) return ServiceResponse<ModuleZipEntry>.Ok(fetched);
+        var (lease, leased) = await _leases.AcquireAsync(key, token => FetchAsync(key, token), ct);
+        if (leased is not null) return ServiceResponse<ModuleZipEntry>.Ok(leased);
+        await using var held = lease!;
+        // The previous holder may have committed just before this node took over.
+        if (await FetchAsync(key, ct) is { } late) return ServiceResponse<ModuleZipEntry>.Ok(late);
         var result = await create(ct);
         if (result.Payload is { } entry) Remember(entry);
         return result;
     }
 
+    /// <summary>The entry from the shared store (another node's build), tracked here like one of this node's.</summary>
+    private async Task<ModuleZipEntry?> FetchAsync(string key, CancellationToken ct)
+    {
+        if (await _store.FetchAsync(key, ct) is not { } fetched) return null;
+        Remember(fetched);
+        return fetched;
+    }
+
     private void Remember(ModuleZipEntry entry)
     {
+        // Only in the object store (downloads are redirected there): no local bytes to count.
+        if (entry.Path is null) return;
         var entries = _entries.Value;
         var tracked = new Tracked(entry, verified: true);
         tracked.Touch();
@@ -171,6 +204,7 @@ public sealed class ModuleZipCache
                 if (!entries.TryRemove(new KeyValuePair<string, Tracked>(key, victim))) continue;
                 Interlocked.Add(ref _totalBytes, -victim.Entry.Size);
                 _store.Delete(key);
+                _metrics.ZipCacheEvictions.Add(1);
                 _logger.LogInformation("Evicted module zip {Key} ({Bytes} bytes) to stay under {Max} bytes", key, victim.Entry.Size, _maxBytes);
             }
         }
@@ -197,7 +231,7 @@ public sealed class ModuleZipCache
         // Not new Lazy<bool>(true): that is the isThreadSafe overload, whose Value is false, which made every zip
         // built by this process read as damaged on its next serve and rebuilt (warm downloads were rebuilds).
         private readonly Lazy<bool> _verified = verified ? new Lazy<bool>(() => true) : new Lazy<bool>(() =>
-            Convert.ToHexStringLower(FileSha256(entry.Path)) == entry.Sha256);
+            Convert.ToHexStringLower(FileSha256(entry.Path!)) == entry.Sha256);
 
         public ModuleZipEntry Entry { get; } = entry;
 

@@ -205,7 +205,7 @@ public sealed class PullThroughService(
                     if (failure is null) (treeSize, failure) = await VerifyAsync(modulePath, version, "", download.H1!, r => r.ZipH1);
                     if (failure is not null) return ServiceResponse<ModuleZipEntry>.Error(failure.Text!, ServiceErrorReason.Unprocessable);
                     from = download.Upstream;
-                    return ServiceResponse<ModuleZipEntry>.Ok(store.Commit(key, temp, new FileInfo(temp).Length, download.H1!, download.Sha256!));
+                    return ServiceResponse<ModuleZipEntry>.Ok(await store.CommitAsync(key, temp, new FileInfo(temp).Length, download.H1!, download.Sha256!, token));
                 }
                 finally
                 {

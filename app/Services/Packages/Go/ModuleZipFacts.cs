@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace GitLabLite.Services.Packages.Go;
+
+/// <summary>
+/// What a stored zip must be: its size, the SHA-256 of the file, the go.sum h1 of its content. Stored beside each
+/// zip as a JSON sidecar, written last, so that the sidecar is the commit marker.
+/// </summary>
+public sealed record ModuleZipFacts(long Size, string H1, string Sha256)
+{
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this);
+
+    /// <summary>The facts in a sidecar, or null when it is not one (damaged, truncated, foreign).</summary>
+    public static ModuleZipFacts? FromJsonOrNull(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModuleZipFacts>(json) is { Size: >= 0, H1.Length: > 0, Sha256.Length: 64 } facts ? facts : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
