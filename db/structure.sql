@@ -86,6 +86,31 @@ CREATE UNLOGGED TABLE public.bus_nodes (
     started_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
+CREATE TABLE public.deploy_tokens (
+    id bigint NOT NULL,
+    project_id bigint,
+    group_id bigint,
+    name text NOT NULL,
+    username text NOT NULL,
+    token_digest text NOT NULL,
+    scopes text[] NOT NULL,
+    expires_at timestamp with time zone,
+    revoked boolean DEFAULT false NOT NULL,
+    creator_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT deploy_tokens_one_owner CHECK (((project_id IS NULL) <> (group_id IS NULL)))
+);
+
+CREATE SEQUENCE public.deploy_tokens_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.deploy_tokens_id_seq OWNED BY public.deploy_tokens.id;
+
 CREATE SEQUENCE public.feature_flag_version_seq
     START WITH 1
     INCREMENT BY 1
@@ -317,6 +342,15 @@ CREATE SEQUENCE public.personal_access_tokens_id_seq
 
 ALTER SEQUENCE public.personal_access_tokens_id_seq OWNED BY public.personal_access_tokens.id;
 
+CREATE TABLE public.project_import_state (
+    project_id bigint NOT NULL,
+    status text NOT NULL,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT project_import_state_status_check CHECK ((status = ANY (ARRAY['scheduled'::text, 'started'::text, 'finished'::text, 'failed'::text])))
+);
+
 CREATE TABLE public.projects (
     id bigint NOT NULL,
     name text NOT NULL,
@@ -359,6 +393,13 @@ CREATE SEQUENCE public.routes_id_seq
 
 ALTER SEQUENCE public.routes_id_seq OWNED BY public.routes.id;
 
+CREATE TABLE public.sign_in_attempts (
+    account_key text NOT NULL,
+    client_key text NOT NULL,
+    failures integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
 CREATE TABLE public.user_sessions (
     id bigint NOT NULL,
     session_digest text NOT NULL,
@@ -384,8 +425,6 @@ CREATE TABLE public.users (
     encrypted_password text NOT NULL,
     admin boolean DEFAULT false NOT NULL,
     state text DEFAULT 'active'::text NOT NULL,
-    failed_attempts integer DEFAULT 0 NOT NULL,
-    locked_until timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     last_activity_on date
@@ -401,6 +440,8 @@ CREATE SEQUENCE public.users_id_seq
 ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;
 
 ALTER TABLE ONLY public.audit_events ALTER COLUMN id SET DEFAULT nextval('public.audit_events_id_seq'::regclass);
+
+ALTER TABLE ONLY public.deploy_tokens ALTER COLUMN id SET DEFAULT nextval('public.deploy_tokens_id_seq'::regclass);
 
 ALTER TABLE ONLY public.feature_gates ALTER COLUMN id SET DEFAULT nextval('public.feature_gates_id_seq'::regclass);
 
@@ -436,6 +477,9 @@ ALTER TABLE ONLY public.build_leases
 
 ALTER TABLE ONLY public.bus_nodes
     ADD CONSTRAINT bus_nodes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.feature_flag_versions
     ADD CONSTRAINT feature_flag_versions_pkey PRIMARY KEY (id);
@@ -482,11 +526,17 @@ ALTER TABLE ONLY public.packages_go_tag_allowances
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.project_import_state
+    ADD CONSTRAINT project_import_state_pkey PRIMARY KEY (project_id);
+
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.routes
     ADD CONSTRAINT routes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.sign_in_attempts
+    ADD CONSTRAINT sign_in_attempts_pkey PRIMARY KEY (account_key, client_key);
 
 ALTER TABLE ONLY public.user_sessions
     ADD CONSTRAINT user_sessions_pkey PRIMARY KEY (id);
@@ -495,6 +545,12 @@ ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
 CREATE INDEX index_audit_events_on_entity_and_created_at ON public.audit_events USING btree (entity_type, entity_id, created_at);
+
+CREATE INDEX index_deploy_tokens_on_group_id ON public.deploy_tokens USING btree (group_id) WHERE (group_id IS NOT NULL);
+
+CREATE INDEX index_deploy_tokens_on_project_id ON public.deploy_tokens USING btree (project_id) WHERE (project_id IS NOT NULL);
+
+CREATE UNIQUE INDEX index_deploy_tokens_on_token_digest ON public.deploy_tokens USING btree (token_digest);
 
 CREATE UNIQUE INDEX index_feature_gates_on_feature_key_and_key_and_value ON public.feature_gates USING btree (feature_key, key, value);
 
@@ -520,11 +576,15 @@ CREATE UNIQUE INDEX index_personal_access_tokens_on_token_digest ON public.perso
 
 CREATE INDEX index_personal_access_tokens_on_user_id ON public.personal_access_tokens USING btree (user_id);
 
+CREATE INDEX index_project_import_state_in_progress ON public.project_import_state USING btree (updated_at) WHERE (status = ANY (ARRAY['scheduled'::text, 'started'::text]));
+
 CREATE UNIQUE INDEX index_projects_on_namespace_and_lower_path ON public.projects USING btree (namespace_id, lower(path));
 
 CREATE UNIQUE INDEX index_routes_on_lower_path ON public.routes USING btree (lower(path));
 
 CREATE UNIQUE INDEX index_routes_on_source ON public.routes USING btree (source_type, source_id);
+
+CREATE INDEX index_sign_in_attempts_on_expires_at ON public.sign_in_attempts USING btree (expires_at);
 
 CREATE INDEX index_user_sessions_on_last_activity_at ON public.user_sessions USING btree (last_activity_at);
 
@@ -535,6 +595,10 @@ CREATE INDEX index_user_sessions_on_user_id ON public.user_sessions USING btree 
 CREATE UNIQUE INDEX index_users_on_lower_email ON public.users USING btree (lower(email));
 
 CREATE UNIQUE INDEX index_users_on_lower_username ON public.users USING btree (lower(username));
+
+CREATE TRIGGER deploy_tokens_bus AFTER DELETE OR UPDATE ON public.deploy_tokens FOR EACH ROW EXECUTE FUNCTION public.bus_row_changed('deploy_token', 'id');
+
+CREATE TRIGGER deploy_tokens_bus_reset AFTER TRUNCATE ON public.deploy_tokens FOR EACH STATEMENT EXECUTE FUNCTION public.bus_tables_reset();
 
 CREATE TRIGGER feature_gates_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.feature_gates FOR EACH STATEMENT EXECUTE FUNCTION public.feature_flags_changed();
 
@@ -572,6 +636,15 @@ CREATE TRIGGER users_bus_reset AFTER TRUNCATE ON public.users FOR EACH STATEMENT
 
 CREATE TRIGGER users_bus_update AFTER UPDATE ON public.users FOR EACH ROW WHEN (public.bus_row_differs(to_jsonb(old.*), to_jsonb(new.*), ARRAY['failed_attempts'::text, 'updated_at'::text])) EXECUTE FUNCTION public.bus_row_changed('user', 'id');
 
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.deploy_tokens
+    ADD CONSTRAINT deploy_tokens_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
+
 ALTER TABLE ONLY public.go_proxy_group_settings
     ADD CONSTRAINT go_proxy_group_settings_namespace_id_fkey FOREIGN KEY (namespace_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
 
@@ -598,6 +671,9 @@ ALTER TABLE ONLY public.packages_go_tag_allowances
 
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.project_import_state
+    ADD CONSTRAINT project_import_state_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_creator_id_fkey FOREIGN KEY (creator_id) REFERENCES public.users(id) ON DELETE SET NULL;

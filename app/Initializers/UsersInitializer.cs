@@ -14,7 +14,13 @@ public static class UsersInitializer
     {
         services.AddSingleton<UserRepository>();
         services.AddSingleton<PersonalAccessTokenRepository>();
+        services.AddSingleton<DeployTokenRepository>();
+        services.AddSingleton<CreateDeployTokenService>();
+        services.AddSingleton<RevokeDeployTokenService>();
+        services.AddSingleton<DeployTokensFinder>();
+        services.AddSingleton<DeployTokenPresenter>();
         services.AddSingleton<UserSessionRepository>();
+        services.AddSingleton<SignInAttemptRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
         services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();

@@ -13,6 +13,8 @@ namespace GitLabLite.Initializers;
 
 public static class WebInitializer
 {
+    public const string CsrfHeader = "X-CSRF-Token";
+
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
@@ -35,6 +37,8 @@ public static class WebInitializer
                 o.ExpireTimeSpan = sessions.Value.Absolute;
             });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
+        // The header scripts send the pages' CSRF token in (GitLab's and Rails' name); forms keep their hidden field.
+        services.AddAntiforgery(o => o.HeaderName = CsrfHeader);
         services.AddOptions<MvcOptions>().PostConfigure<IOptions<JsonOptions>>((o, json) =>
         {
             var index = o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());

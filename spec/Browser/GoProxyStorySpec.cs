@@ -100,27 +100,65 @@ public sealed class GoProxyStorySpec : RequestSpec
         await page.GotoAsync("/acme/widgets");
         var goEnv = (await page.InnerTextAsync("#go-env-line")).Trim();
         var netrc = (await page.InnerTextAsync("#netrc-line")).Trim();
-        Assert.AreEqual($"go env -w GOPROXY={_base}/api/v4/projects/{projectId}/packages/go,https://proxy.golang.org,direct GONOSUMDB={module}", goEnv);
+        // The instance line first: one GOPROXY entry for every module of the instance.
+        Assert.AreEqual($"go env -w GOPROXY={_base}/api/v4/packages/go,https://proxy.golang.org,direct GONOSUMDB={server.Host}", goEnv);
         Assert.AreEqual($"machine {server.Host} login dev password <your token>", netrc);
         StringAssert.Contains(await page.InnerTextAsync("#go-versions"), "v1.2.3");
         Assert.AreEqual(0, await page.Locator("#go-proxy-disabled").CountAsync());
+        Assert.AreEqual(0, await page.Locator("#deploy-tokens-link").CountAsync(), "a Developer manages no deploy tokens");
         await ShotAsync(page, "07-project");
 
-        await GoModDownloadAsync(server, goEnv, netrc.Replace("<your token>", token), module);
+        // The Go modules help page, reached from the project page, gives the same lines; go downloads with them.
+        await page.ClickAsync("text=Go modules help");
+        StringAssert.EndsWith(page.Url, "/help/go_modules");
+        var helpEnv = (await page.InnerTextAsync("#go-env-line")).Trim();
+        var helpNetrc = (await page.InnerTextAsync("#netrc-line")).Trim();
+        Assert.AreEqual(goEnv, helpEnv);
+        Assert.AreEqual(netrc, helpNetrc);
+        StringAssert.Contains(await page.InnerTextAsync("#group-goproxy-url"), $"{_base}/api/v4/groups/");
+        StringAssert.Contains(await page.InnerTextAsync("#credential-table"), "Deploy token");
+        await ShotAsync(page, "08-go-modules-help");
+        await GoModDownloadAsync(server, helpEnv, helpNetrc.Replace("<your token>", token), module);
+
+        // Root, a Maintainer's equal, creates a deploy token for CI on the project's settings page: shown once, its
+        // netrc line works with the help page's go line, and once revoked it is refused at once.
+        await admin.GotoAsync("/acme/widgets");
+        await admin.ClickAsync("#deploy-tokens-link");
+        await admin.FillAsync("#deploy-token-name", "ci");
+        await admin.CheckAsync("#scope-read_package_registry");
+        await admin.ClickAsync("text=Create deploy token");
+        var deployUser = (await admin.InnerTextAsync("#created-deploy-token-username")).Trim();
+        var deployToken = (await admin.InnerTextAsync("#created-deploy-token-value")).Trim();
+        var deployNetrc = (await admin.InnerTextAsync("#created-deploy-token-netrc")).Trim();
+        StringAssert.StartsWith(deployUser, DeployToken.DefaultUsernamePrefix);
+        StringAssert.StartsWith(deployToken, DeployToken.Prefix);
+        Assert.AreEqual($"machine {server.Host} login {deployUser} password {deployToken}", deployNetrc);
+        await ShotAsync(admin, "09-deploy-token-created");
+        await GoModDownloadAsync(server, helpEnv, deployNetrc, module);
+        await admin.GotoAsync("/acme/widgets/-/settings/repository");
+        Assert.IsFalse((await admin.ContentAsync()).Contains(deployToken), "the token is shown once only");
+        await admin.ClickAsync("#active-deploy-tokens button:has-text('Revoke')");
+        StringAssert.Contains(await admin.InnerTextAsync(".flash.notice"), "Revoked deploy token ci");
+        StringAssert.Contains(await admin.InnerTextAsync("#inactive-deploy-tokens"), "Revoked");
+        await ShotAsync(admin, "10-deploy-token-revoked");
+        using var revoked = server.CreateSocketClient();
+        revoked.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{deployUser}:{deployToken}")));
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await revoked.GetAsync($"/api/v4/packages/go/{module}/@v/list")).StatusCode);
 
         await page.GotoAsync("/acme/widgets/-/packages");
         var row = await page.InnerTextAsync("#packages tbody tr");
         StringAssert.Contains(row, module);
         StringAssert.Contains(row, "v1.2.3");
         StringAssert.Contains(row, "bytes");
-        await ShotAsync(page, "08-package-registry");
+        await ShotAsync(page, "11-package-registry");
     }
 
     /// <summary>The real `go mod download` with exactly the page's `go env -w` settings and netrc line.</summary>
     private static async Task GoModDownloadAsync(LiveServer server, string goEnvLine, string netrcLine, string module)
     {
         var settings = goEnvLine["go env -w ".Length..].Split(' ').Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
-        Assert.AreEqual(module, settings["GONOSUMDB"]);
+        Assert.AreEqual(server.Host, settings["GONOSUMDB"]);
         using var go = new GoCli(server);
         go.UseNetrcLine(netrcLine);
         var downloaded = await go.DownloadAsync(settings, [$"{module}@v1.2.3"]);

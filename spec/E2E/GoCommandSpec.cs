@@ -124,7 +124,7 @@ public sealed class GoCommandSpec : RequestSpec
         var requests = Server.Requests.Lines.Skip(before).ToList();
         var log = string.Join("\n", requests);
         CollectionAssert.Contains(requests, "GET /e2e/greeter?go-get=1 200", log);
-        CollectionAssert.Contains(requests, $"GET /api/v4/projects/{_project.Id}/packages/go/{_module}/@v/v1.0.0.zip 200", log);
+        CollectionAssert.Contains(requests, $"GET /api/v4/packages/go/{_module}/@v/v1.0.0.zip 200", log);
         Assert.IsFalse(requests.Any(r => r.Contains(".git/")), $"git was used instead of the proxy:\n{log}");
     }
 

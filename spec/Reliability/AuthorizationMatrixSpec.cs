@@ -4,6 +4,7 @@ using GitLabLite.Git;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
 using GitLabLite.Repositories.Users;
+using GitLabLite.Services.Users;
 using GitLabLite.Spec.Support;
 using Endpoint = GitLabLite.Spec.Reliability.AuthorizationRules.Endpoint;
 
@@ -44,7 +45,16 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
         ["maintainer"] = new(true, true, [TokenScopes.Api], AccessLevel.Maintainer, false),
         ["owner"] = new(true, true, [TokenScopes.Api], AccessLevel.Owner, false),
         ["admin"] = new(true, true, [TokenScopes.Api], AccessLevel.NoAccess, true),
+        // Deploy tokens of the projects' group (or of another group: valid, but they cover none of these projects).
+        ["deploy read_repository"] = new(true, true, [DeployTokenScopes.ReadRepository], AccessLevel.Reporter, false) { Deploy = true },
+        ["deploy read_package_registry"] = new(true, true, [DeployTokenScopes.ReadPackageRegistry], AccessLevel.Reporter, false) { Deploy = true },
+        ["deploy of another group"] = new(true, true, [.. DeployTokenScopes.All], AccessLevel.NoAccess, false) { Deploy = true },
+        ["expired deploy token"] = new(true, false, [], AccessLevel.NoAccess, false),
+        ["revoked deploy token"] = new(true, false, [], AccessLevel.NoAccess, false),
     };
+
+    /// <summary>The login each deploy token needs (GitLab's: its username); other tokens go with any name.</summary>
+    private static readonly Dictionary<string, string> DeployLogins = [];
 
     protected override bool CleanDatabaseBeforeEachSpec => false;
 
@@ -101,6 +111,24 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
             Tokens["blocked user's token"] = await CreateTokenAsync(blocked);
             await Get<UserRepository>().ChangeStateAsync(blocked.Id, [User.StateActive], User.StateBlocked, CancellationToken.None);
         }
+        var other = await ProjectFactory.CreateGroupAsync(Services, admin, "matrix-other");
+        foreach (var (name, owner, scopes, expires) in new (string, Namespace, string[], DateTime?)[]
+        {
+            ("deploy read_repository", group, [DeployTokenScopes.ReadRepository], null),
+            ("deploy read_package_registry", group, [DeployTokenScopes.ReadPackageRegistry], null),
+            ("deploy of another group", other, [.. DeployTokenScopes.All], null),
+            ("expired deploy token", group, [.. DeployTokenScopes.All], DateTime.UtcNow.AddMinutes(1)),
+            ("revoked deploy token", group, [.. DeployTokenScopes.All], null),
+        })
+        {
+            var created = await Get<CreateDeployTokenService>().ExecuteAsync(DeployTokenOwner.Group(owner.Id), name, null, scopes, expires, admin, CancellationToken.None);
+            (Tokens[name], DeployLogins[name]) = (created.PlainToken, created.Token.Username);
+            if (name == "revoked deploy token")
+                await Get<DeployTokenRepository>().RevokeAsync(DeployTokenOwner.Group(owner.Id), created.Token.Id, CancellationToken.None);
+        }
+        // Expired by the time the cases run (an expiry must be in the future when the token is created).
+        await Get<GitLabLite.Repositories.Database>().ExecuteAsync(
+            "UPDATE deploy_tokens SET expires_at = now() - interval '1 minute' WHERE name = 'expired deploy token'", null, CancellationToken.None);
         CollectionAssert.AreEquivalent(Callers.Keys.ToArray(), Tokens.Keys.ToArray(), "a token for every caller");
     }
 
@@ -109,23 +137,26 @@ public sealed class AuthorizationMatrixSpec : RequestSpec
     public async Task Request_ForEachCallerProjectAndFlag_AnswersTheContractsStatus(Endpoint endpoint, string caller, Visibility visibility, bool goProxy)
     {
         var expected = AuthorizationRules.Expected(endpoint, Callers[caller], visibility, goProxy);
-        var response = await SendAsync(endpoint, Tokens[caller], Projects[(visibility, goProxy)]);
+        var response = await SendAsync(endpoint, Tokens[caller], DeployLogins.GetValueOrDefault(caller, "anyone"), Projects[(visibility, goProxy)]);
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.AreEqual(expected, (int)response.StatusCode, $"{endpoint} as {caller} on {visibility} (go_proxy {(goProxy ? "on" : "off")}): {body}");
         if (expected == 401 && endpoint is Endpoint.ProxyList or Endpoint.ProxyZip or Endpoint.InstanceProxyList or Endpoint.GroupProxyList or Endpoint.GitInfoRefs)
             Assert.AreEqual("Basic realm=\"GitLab\"", response.Headers.WwwAuthenticate.ToString(), "git and go retry with ~/.netrc only when challenged");
-        // The project sits two segments deep, so even the anonymous two-segment guess names it.
+        // A caller who may read the code gets the true root; anonymous callers of anything else the requested path.
         if (expected == 200 && endpoint == Endpoint.GoGet)
-            StringAssert.Contains(body, $"/{Projects[(visibility, goProxy)].FullPath} git ");
+        {
+            var echoed = !Callers[caller].Presented && visibility != Visibility.Public;
+            StringAssert.Contains(body, $"/{Projects[(visibility, goProxy)].FullPath}{(echoed ? "/" + Module : "")} git ");
+        }
     }
 
     /// <summary>One request as the tools send it: REST with PRIVATE-TOKEN, go and git with Basic (token as password).</summary>
-    private static Task<HttpResponseMessage> SendAsync(Endpoint endpoint, string? token, Project project)
+    private static Task<HttpResponseMessage> SendAsync(Endpoint endpoint, string? token, string login, Project project)
     {
         var basic = endpoint is Endpoint.ProxyList or Endpoint.ProxyZip or Endpoint.InstanceProxyList or Endpoint.GroupProxyList
             or Endpoint.GoGet or Endpoint.GitInfoRefs;
-        var client = token is null ? Client() : basic ? BasicClient(token) : Client(token);
+        var client = token is null ? Client() : basic ? BasicClient(token, login) : Client(token);
         var module = $"{AppFactory.ExternalUrl[7..]}/{project.FullPath}/@v";
         var proxy = $"/api/v4/projects/{project.Id}/packages/go/{module}";
         return endpoint switch

@@ -34,6 +34,10 @@ public static class AuthorizationRules
     /// </summary>
     public sealed record Caller(bool Presented, bool Valid, string[] Scopes, AccessLevel Role, bool Admin)
     {
+        /// <summary>A deploy token (issue 13): no user, so the REST API refuses it as invalid credentials and internal
+        /// projects are not visible to it; it reads (as a Reporter) the projects it belongs to, over git and Go only.</summary>
+        public bool Deploy { get; init; }
+
         /// <summary>
         /// A genuine token of a blocked user (docs/api.md, Users: "A blocked or deactivated user's tokens get 403 with
         /// GitLab's reason on the API and the Go proxy, 401 on git"); not <see cref="Valid"/>, so no role counts.
@@ -68,7 +72,7 @@ public static class AuthorizationRules
     private static int? Rest(Caller caller, bool write, bool requireSignIn = false)
     {
         if (caller.Blocked) return 403;
-        if (caller.Presented && !caller.Valid) return 401;
+        if ((caller.Presented && !caller.Valid) || caller.Deploy) return 401;
         if (!caller.SignedIn) return requireSignIn || write ? 401 : null;
         var allowed = caller.HasAny(TokenScopes.Api) || (!write && caller.HasAny(TokenScopes.ReadApi));
         return allowed ? null : 403;
@@ -83,7 +87,7 @@ public static class AuthorizationRules
 
     private static bool CanRead(Caller caller, Visibility visibility) =>
         (caller.SignedIn && caller.Admin) || visibility == Visibility.Public
-        || (caller.SignedIn && (visibility == Visibility.Internal || caller.Role >= AccessLevel.Guest));
+        || (caller.SignedIn && ((visibility == Visibility.Internal && !caller.Deploy) || caller.Role >= AccessLevel.Guest));
 
     /// <summary>Code (tags, packages, git): public/internal follow visibility; private needs Reporter ("Guest on a private project 403").</summary>
     private static int? Code(Caller caller, Visibility visibility) =>
@@ -91,46 +95,50 @@ public static class AuthorizationRules
 
     /// <summary>
     /// The Go proxy column of docs/api.md's table, in its order "authentication, project access, feature flag": invalid
-    /// credentials 404, a token without api/read_api 403, then access, then flag off 404.
+    /// credentials 404, a token without api/read_api (a deploy token without a package registry scope) 403, then
+    /// access, then flag off 404.
     /// </summary>
     private static int Proxy(Caller caller, Visibility visibility, bool goProxyOn)
     {
         if (caller.Blocked) return 403;
         if (caller.Presented && !caller.Valid) return 404;
-        if (caller.SignedIn && !caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi)) return 403;
+        if (caller.SignedIn && !caller.HasAny(ProxyScopes)) return 403;
         return ProxyGate(caller, visibility, goProxyOn);
     }
 
     /// <summary>
-    /// The instance and group endpoints (issue 13): credentials as the project endpoint (a blocked user's token is 403
-    /// there too), then the module path is served only by a project whose code the caller may read with the gate open;
-    /// anything else answers as a path no project has: 401 with the challenge for anonymous callers, 404 otherwise
-    /// (a Guest's private project too).
+    /// The instance and group endpoints (issue 13): the module path is served only by a project whose code the caller
+    /// may read with the gate open. Every other path of the instance answers the same whether or not a project has it,
+    /// and never 404, which would send go on to the next GOPROXY entry with the private path: invalid credentials and
+    /// anonymous callers 401 with the challenge, a blocked user's token, a token without a proxy scope and anyone else 403.
     /// </summary>
     private static int ResolvedProxy(Caller caller, Visibility visibility, bool goProxyOn)
     {
         if (caller.Blocked) return 403;
-        if (caller.Presented && !caller.Valid) return 404;
-        if (caller.SignedIn && !caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi)) return 403;
-        if (CanRead(caller, visibility) && Code(caller, visibility) is null && goProxyOn) return 200;
-        return caller.SignedIn ? 404 : 401;
+        if (!caller.SignedIn) return caller.Presented || !(visibility == Visibility.Public && goProxyOn) ? 401 : 200;
+        if (!caller.HasAny(ProxyScopes)) return 403;
+        return CanRead(caller, visibility) && Code(caller, visibility) is null && goProxyOn ? 200 : 403;
     }
+
+    private static readonly string[] ProxyScopes =
+        [TokenScopes.Api, TokenScopes.ReadApi, DeployTokenScopes.ReadPackageRegistry, DeployTokenScopes.WritePackageRegistry];
 
     private static int ProxyGate(Caller caller, Visibility visibility, bool goProxyOn) =>
         Visible(caller, visibility) ?? Code(caller, visibility) ?? (goProxyOn ? 200 : 404);
 
     /// <summary>
-    /// `?go-get=1` (docs/api.md "Git over HTTP and ?go-get=1", and docs/gitlab-go-proxy.md §6, lib/gitlab/middleware/go.rb):
-    /// a public project answers 200 to anyone; otherwise the caller needs a token with api or read_api (read_project)
-    /// that can read the project. Not readable: any credentials presented → 404 ("invalid credentials → 404"; M14: a
-    /// read_user-only token → 404); anonymous → 200 with the two-segment guess, which reveals nothing (M5/M17,
-    /// documented in GoGetMiddleware). Being found needs no Reporter: Guest on private reads 200. Not behind the flag.
+    /// `?go-get=1` (docs/api.md "Git over HTTP and ?go-get=1", docs/gitlab-go-proxy.md §6, issue 13 point 3): a public
+    /// project answers 200 to anyone; otherwise a caller whose credential can read the project's code (api, read_api,
+    /// read_repository, write_repository, a deploy token of the project) gets its root. Not readable: any credentials
+    /// presented → 404 ("invalid credentials → 404"; a read_user-only token → 404); anonymous → 200 with the requested
+    /// path echoed as the root, which reveals nothing (GitLab MR 134903). A Guest of a private project cannot read its
+    /// code: 404. Not behind the flag.
     /// </summary>
     private static int GoGet(Caller caller, Visibility visibility)
     {
         if (visibility == Visibility.Public) return 200;
-        var identified = caller.SignedIn && caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi);
-        if (identified && CanRead(caller, visibility)) return 200;
+        var identified = caller.SignedIn && (caller.Deploy || caller.HasAny(TokenScopes.Api, TokenScopes.ReadApi, TokenScopes.ReadRepository, TokenScopes.WriteRepository));
+        if (identified && CanRead(caller, visibility) && Code(caller, visibility) is null) return 200;
         return caller.Presented ? 404 : 200;
     }
 

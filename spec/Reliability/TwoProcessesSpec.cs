@@ -97,6 +97,21 @@ public sealed class TwoProcessesSpec
     }
 
     [TestMethod]
+    public async Task DeployTokenDeletedThroughOne_NextRequestToTheOther_IsRefused()
+    {
+        using var root = _a.Client(RootToken);
+        var created = await root.PostAsJsonAsync($"/api/v4/projects/{_projectId}/deploy_tokens", new { name = "ci", scopes = new[] { "read_package_registry" } });
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        var json = await created.Content.ReadFromJsonAsync<JsonElement>();
+        using var viaB = _b.Client();
+        viaB.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(
+            System.Text.Encoding.UTF8.GetBytes($"{json.GetProperty("username").GetString()}:{json.GetProperty("token").GetString()}")));
+        await WarmAsync(viaB, Proxy("@v/list"));
+        Assert.AreEqual(HttpStatusCode.NoContent, (await root.DeleteAsync($"/api/v4/projects/{_projectId}/deploy_tokens/{json.GetProperty("id").GetInt64()}")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await viaB.GetAsync(Proxy("@v/list"))).StatusCode, "deleted deploy token still accepted");
+    }
+
+    [TestMethod]
     public async Task RevokeThroughOne_NextRequestToTheOther_IsRefused()
     {
         var (_, token) = await UserWithTokenAsync("revoked", scope: "api");

@@ -39,9 +39,11 @@ public sealed class ObjectStoreCluster : IAsyncDisposable
     public static async Task<ObjectStoreCluster> StartAsync(string name) => new(await ScratchDatabase.CreateAsync(name));
 
     /// <summary>A node with its own cache path; ready (migrated, listening) when this returns.</summary>
-    public async Task<AppProcess> StartNodeAsync(bool proxyDownload = true, X509Certificate2? certificate = null)
+    /// <param name="externalUrl">GitLab:Url when the node is reached through a balancer, else its own address.</param>
+    public async Task<AppProcess> StartNodeAsync(bool proxyDownload = true, X509Certificate2? certificate = null, string? externalUrl = null)
     {
         var env = Store.AppEnvironment(StoreEndpoint, proxyDownload);
+        if (externalUrl is not null) env["GitLab__Url"] = externalUrl;
         env["ConnectionStrings__Main"] = _database.ConnectionString;
         env["GitLab__RepositoriesPath"] = RepositoriesPath;
         env["GitLab__CachePath"] = Path.Combine(_root, $"cache-{_nodes.Count}");

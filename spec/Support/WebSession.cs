@@ -30,12 +30,28 @@ public sealed partial class WebSession
     /// <summary>GETs <paramref name="formPage"/> for its anti-forgery token, then POSTs the fields with it.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {
-        var page = await Http.GetStringAsync(formPage);
-        var token = AntiforgeryToken().Match(page);
-        Assert.IsTrue(token.Success, $"no anti-forgery token on {formPage}");
-        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)) };
+        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", await FormTokenAsync(formPage)) };
         return await Http.PostAsync(action, new FormUrlEncodedContent(body));
     }
+
+    /// <summary>The anti-forgery token of the form on <paramref name="formPage"/> (its cookie is now in <see cref="Cookies"/>).</summary>
+    public async Task<string> FormTokenAsync(string formPage)
+    {
+        var token = AntiforgeryToken().Match(await Http.GetStringAsync(formPage));
+        Assert.IsTrue(token.Success, $"no anti-forgery token on {formPage}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    /// <summary>The CSRF token a page embeds for scripts (meta csrf-token), which they send as X-CSRF-Token.</summary>
+    public async Task<string> CsrfTokenAsync(string page = "/")
+    {
+        var match = CsrfMeta().Match(await Http.GetStringAsync(page));
+        Assert.IsTrue(match.Success, $"no csrf-token meta tag on {page}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\">")]
+    private static partial Regex CsrfMeta();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -58,6 +58,7 @@ public abstract class ApiController : ControllerBase, IAccessDeniedResponder
             ServiceErrorReason.Forbidden => Message(403, message),
             ServiceErrorReason.NotFound => Message(404, message),
             ServiceErrorReason.Conflict => Message(409, message),
+            ServiceErrorReason.Unavailable => Message(503, message),
             _ => Message(422, message),
         };
     }

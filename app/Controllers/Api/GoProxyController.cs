@@ -6,6 +6,7 @@ using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
+using GitLabLite.Models.Users;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Services;
 using GitLabLite.Services.Packages.Go;
@@ -27,7 +28,7 @@ namespace GitLabLite.Controllers.Api;
 /// `go` prints to the user; a 404 sends `go` on to its next GOPROXY entry.
 /// </summary>
 [ApiController]
-[Authenticate]
+[Authenticate(AllowDeployTokens = true, ReadScopes = new[] { DeployTokenScopes.ReadPackageRegistry, DeployTokenScopes.WritePackageRegistry })]
 public sealed class GoProxyController(
     ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, VersionLedger ledger, ModuleZipCache zips, ProjectUrls urls,
     IOptions<ZipBuildOptions> buildOptions, PullThroughService pullThrough, PullThroughScopeFinder pullThroughScopes, PullThroughAccess pullThroughAccess)
@@ -73,6 +74,10 @@ public sealed class GoProxyController(
         {
             case AccessDenialKind.Unauthorized:
                 return Challenge("unauthorized: this module needs credentials (a token with read_api in ~/.netrc)");
+            case AccessDenialKind.InvalidCredentials when ResolvesModulePath && urls.IsUnderModulePrefix(_request.ModulePath):
+                // Not the project endpoint's 404: on the instance and group endpoints it would send go, with a path of
+                // this instance, on to the next GOPROXY entry.
+                return Challenge("unauthorized: invalid credentials (an expired, revoked or mistyped token in ~/.netrc?)");
             case AccessDenialKind.InvalidCredentials:
                 // The seed doc: "invalid HTTP credentials, you receive a 404".
                 return Text(404, denial.Reason);
@@ -85,6 +90,9 @@ public sealed class GoProxyController(
         }
     }
 
+    /// <summary>The instance or group endpoint (the module path picks the project), not a project's own.</summary>
+    private bool ResolvesModulePath => ControllerContext.ActionDescriptor.ActionName != nameof(Project);
+
     private async Task<IActionResult> ResolveAndServeAsync(Namespace? group)
     {
         var modulePath = _request.ModulePath;
@@ -92,11 +100,13 @@ public sealed class GoProxyController(
         var caller = HttpContext.Caller();
         var found = await moduleProjects.FindAsync(modulePath, caller, group, HttpContext.RequestAborted);
         if (found.Project is { } permissions) return await ServeAsync(permissions.Project);
-        // Anonymous callers are asked for credentials for any path a private project could have: the answer must
-        // not depend on whether one exists, and go sends ~/.netrc only after a challenge.
-        if (found.CouldBeLocal && !caller.SignedIn) return ((IAccessDeniedResponder)this).Deny(AccessDenial.Unauthorized);
         var where = group is null ? "this instance" : $"group {group.FullPath}";
-        return Text(404, $"not found: {modulePath}: no project of {where} that you can read serves this module with the Go proxy on");
+        if (!found.CouldBeLocal) return Text(404, $"not found: {modulePath} is not a module path of {where}");
+        // A path of this instance is answered here and never with a 404, which would send go on to the next GOPROXY
+        // entry (a public proxy) with the private path; and the same whether or not a project exists. Anonymous
+        // callers are challenged, since go sends ~/.netrc only after a 401.
+        if (!caller.SignedIn) return ((IAccessDeniedResponder)this).Deny(AccessDenial.Unauthorized);
+        return Text(403, $"forbidden: {modulePath}: no project of {where} that you can read serves this module with the Go proxy on");
     }
 
     /// <summary>A public module (any path outside the instance's host) through the endpoint's rules and upstreams.</summary>

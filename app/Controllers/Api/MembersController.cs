@@ -51,26 +51,26 @@ public sealed class MembersController(
     }
 
     private async Task<IActionResult> CreateAsync(Source source, AddMemberParams p) =>
-        FromService(await add.ExecuteAsync(source.Key, source.Access, source.Admin, p, Ct), presenter.Present, StatusCodes.Status201Created);
+        FromService(await add.ExecuteAsync(source.Key, source.Actor, p, Ct), presenter.Present, StatusCodes.Status201Created);
 
     private async Task<IActionResult> DestroyAsync(Source source, string userId)
     {
         if (!long.TryParse(userId, out var memberId)) return NotFound404("Member");
-        var response = await remove.ExecuteAsync(source.Key, Caller.User!.Id, source.Access, source.Admin, memberId, Ct);
+        var response = await remove.ExecuteAsync(source.Key, Caller.User!.Id, source.Actor, memberId, Ct);
         return response.Success ? NoContent() : FromService(response, _ => new { });
     }
 
     private Source ProjectSource()
     {
         var project = HttpContext.ProjectPermissions();
-        return new Source(MemberSource.Project(project.Project.Id), project.Access, project.Admin);
+        return new Source(MemberSource.Project(project.Project.Id), MemberManager.Of(project));
     }
 
     private Source GroupSource()
     {
         var group = HttpContext.GroupPermissions();
-        return new Source(MemberSource.Group(group.Group.Id), group.Access, group.Admin);
+        return new Source(MemberSource.Group(group.Group.Id), MemberManager.Of(group));
     }
 
-    private sealed record Source(MemberSource Key, AccessLevel Access, bool Admin);
+    private sealed record Source(MemberSource Key, MemberManager Actor);
 }

@@ -34,6 +34,11 @@ public sealed class ProjectsController(
     [AuthorizeProject]
     public IActionResult Show(string id) => Ok(Present(HttpContext.ProjectPermissions().Project));
 
+    /// <summary>Where a background import stands (scheduled, started, finished, failed, or none).</summary>
+    [HttpGet("projects/{id}/import")]
+    [AuthorizeProject]
+    public IActionResult Import(string id) => Ok(presenter.PresentImport(HttpContext.ProjectPermissions().Project));
+
     [HttpPut("projects/{id}")]
     [AuthorizeProject]
     public async Task<IActionResult> Update(string id, [FromParams] UpdateProjectParams p) =>

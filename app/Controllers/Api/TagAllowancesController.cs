@@ -20,7 +20,7 @@ public sealed class TagAllowancesController(
     public async Task<IActionResult> Index(string id)
     {
         var permissions = HttpContext.ProjectPermissions();
-        if (!permissions.CanDelete) return Forbidden403();
+        if (!permissions.IsOwner) return Forbidden403();
         return Ok((await allowances.ListAsync(permissions.Project, Ct)).Select(presenter.Present));
     }
 

@@ -6,7 +6,9 @@ namespace GitLabLite.Controllers.Concerns;
 /// GitLab's authenticate! as a filter: resolves the caller once and puts it on the request
 /// (<see cref="RequestContext.Caller"/>). Invalid credentials are refused; so is a token without api, or without
 /// read_api (or one of <see cref="ReadScopes"/>) for a read, and unsafe methods need a signed-in caller, unless
-/// <see cref="CheckScopes"/> is off or <see cref="SessionOnly"/> is on (git and pages decide those themselves).
+/// <see cref="CheckScopes"/> is off or <see cref="SessionOnly"/> is on (git and pages decide those themselves). A
+/// state-changing request signed in only by the session cookie counts as anonymous unless it carries the CSRF token
+/// the pages embed (X-CSRF-Token), as in GitLab's API.
 /// The most specific one applies: an action's attribute replaces its controller's.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, Inherited = true, AllowMultiple = false)]
@@ -27,6 +29,12 @@ public sealed class AuthenticateAttribute : Attribute, IFilterFactory, IOrderedF
     /// <summary>False where the action decides scopes itself (git over HTTP: repository scopes, read or write).</summary>
     public bool CheckScopes { get; set; } = true;
 
+    /// <summary>
+    /// Deploy tokens count (git, `?go-get=1` and the Go proxy, as in GitLab); elsewhere they are refused as invalid
+    /// credentials, since a deploy token is no user.
+    /// </summary>
+    public bool AllowDeployTokens { get; set; }
+
     /// <summary>Scopes that allow reads besides api and read_api (read_user on the users API).</summary>
     public string[] ReadScopes { get; set; } = [];
 
@@ -35,5 +43,5 @@ public sealed class AuthenticateAttribute : Attribute, IFilterFactory, IOrderedF
     public bool IsReusable => true;
 
     public IFilterMetadata CreateInstance(IServiceProvider services) =>
-        new AuthenticateFilter(services.GetRequiredService<RequestAuthenticator>(), this);
+        new AuthenticateFilter(services.GetRequiredService<RequestAuthenticator>(), services.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(), this);
 }

@@ -20,7 +20,7 @@ public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserReposito
         AuthenticationResult result;
         if (credentials.Token is { } token)
         {
-            result = token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, http.RequestAborted);
+            result = token.Length == 0 ? AuthenticationResult.Invalid : await tokens.AuthenticateAsync(token, credentials.Username, http.RequestAborted);
             if (result.Status == AuthenticationStatus.Invalid)
             {
                 metrics.TokenFailure();

@@ -15,7 +15,7 @@ namespace GitLabLite.Controllers.Git;
 /// suffix names the action; constrained routes outrank the plain catch-all other pages use.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-[Authenticate(CheckScopes = false)]
+[Authenticate(CheckScopes = false, AllowDeployTokens = true)]
 public sealed class GitHttpController(
     ProjectFinder finder, RepositoryStorage storage, PostReceiveService postReceive, ServedTagsGuard servedTags, ILogger<GitHttpController> logger)
     : ControllerBase, IAccessDeniedResponder

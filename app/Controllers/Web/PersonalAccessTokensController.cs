@@ -39,8 +39,7 @@ public sealed class PersonalAccessTokensController(
         var input = new CreatePersonalAccessTokenParams { Name = name?.Trim(), Scopes = scopes ?? [], ExpiresAt = expiry };
         var validation = await validator.ValidateAsync(input, Ct);
         if (!validation.IsValid)
-            return await RenderAsync(null, validation.Errors.Select(e => $"{Humanize(e.PropertyName)} {e.ErrorMessage}").Distinct().ToList(),
-                StatusCodes.Status422UnprocessableEntity);
+            return await RenderAsync(null, ErrorMessages(validation), StatusCodes.Status422UnprocessableEntity);
         var created = await createToken.ExecuteAsync(CurrentUser, input.Name!, input.Scopes!, input.ExpiresAt, Ct);
         // The plain value exists only in this response: never in TempData, a redirect, or any cache.
         Response.Headers.CacheControl = "no-store";
@@ -65,10 +64,4 @@ public sealed class PersonalAccessTokensController(
         ViewData["Title"] = "Personal access tokens";
         return View("~/Views/PersonalAccessTokens/Index.cshtml", new TokensPage(tokens, created, errors, DateTime.UtcNow));
     }
-
-    private static string Humanize(string property) => property switch
-    {
-        "ExpiresAt" => "Expiration date",
-        _ => property,
-    };
 }

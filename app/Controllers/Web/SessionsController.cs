@@ -21,7 +21,7 @@ public sealed class SessionsController(SignInService signIn) : WebController
     [HttpPost("users/sign_in")]
     public async Task<IActionResult> Create([FromForm] string? login, [FromForm] string? password, [FromForm] string? returnUrl)
     {
-        var result = await signIn.ExecuteAsync(login, password, Ct);
+        var result = await signIn.ExecuteAsync(login, password, HttpContext.Connection.RemoteIpAddress, Ct);
         if (!result.Success)
         {
             Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -42,6 +42,16 @@ public abstract class WebController : Controller, IAccessDeniedResponder
     protected IActionResult RedirectToSignIn() =>
         Redirect($"/users/sign_in?returnUrl={Uri.EscapeDataString(Request.Path + Request.QueryString)}");
 
+    /// <summary>A form's validation errors as sentences (the field's label, then the message).</summary>
+    protected static List<string> ErrorMessages(FluentValidation.Results.ValidationResult validation) =>
+        validation.Errors.Select(e => $"{Label(e.PropertyName)} {e.ErrorMessage}").Distinct().ToList();
+
+    private static string Label(string property) => property switch
+    {
+        "ExpiresAt" => "Expiration date",
+        _ => property,
+    };
+
     private ViewResult ErrorPage(int status, string title, string message)
     {
         Response.StatusCode = status;

@@ -20,6 +20,6 @@ public sealed class GroupFinder(NamespaceRepository namespaces, MemberRepository
     public async Task<GroupPermissions> PermissionsAsync(Namespace group, AuthenticationResult auth, CancellationToken ct)
     {
         var access = auth.User is { } user ? await members.GroupAccessAsync(group.Id, user.Id, ct) : AccessLevel.NoAccess;
-        return new GroupPermissions(group, access, auth.SignedIn, auth.IsAdmin);
+        return auth.PermissionsOn(group, access);
     }
 }

@@ -46,13 +46,13 @@ public sealed class ProjectFinder
             found = loaded;
             _cache.Store(key, found, epoch);
         }
-        return new ProjectPermissions(found.Project, found.Access.AccessLevel, auth.SignedIn, auth.IsAdmin);
+        return auth.PermissionsOn(found.Project, found.Access.AccessLevel);
     }
 
     public async Task<ProjectPermissions> PermissionsAsync(Project project, AuthenticationResult auth, CancellationToken ct)
     {
         var access = auth.User is { } user ? await _members.ProjectAccessAsync(project.Id, user.Id, ct) : AccessLevel.NoAccess;
-        return new ProjectPermissions(project, access, auth.SignedIn, auth.IsAdmin);
+        return auth.PermissionsOn(project, access);
     }
 
     private Task<(Project Project, ProjectAccess Access)?> FindWithAccessOrNullAsync(string idOrPath, long? userId, CancellationToken ct)

@@ -6,6 +6,9 @@ public sealed record GroupPermissions(Namespace Group, AccessLevel Access, bool 
     public bool CanRead => Admin || Group.Visibility == Visibility.Public
         || (SignedIn && Group.Visibility == Visibility.Internal) || Access >= AccessLevel.Guest;
 
-    /// <summary>Members, subgroups and projects: Maintainer or Owner (GitLab's defaults allow Maintainers all three).</summary>
+    /// <summary>Subgroups and projects: Maintainer or Owner (GitLab's default creation levels).</summary>
     public bool CanAdmin => Admin || Access >= AccessLevel.Maintainer;
+
+    /// <summary>admin_group_member: only Owners manage a group's members (GitLab's GroupPolicy).</summary>
+    public bool IsOwner => Admin || Access >= AccessLevel.Owner;
 }

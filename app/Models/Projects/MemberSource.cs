@@ -6,4 +6,6 @@ public sealed record MemberSource(string Type, long Id)
     public static MemberSource Project(long id) => new("Project", id);
 
     public static MemberSource Group(long id) => new("Namespace", id);
+
+    public bool IsGroup => Type == "Namespace";
 }

@@ -23,6 +23,12 @@ public sealed record Project
     public string NamespaceType { get; init; } = "User";
     public long? NamespaceParentId { get; init; }
 
+    /// <summary>GitLab's import_status: none, or scheduled, started, finished, failed for a project created from import_url.</summary>
+    public string ImportStatus { get; init; } = "none";
+
+    /// <summary>Why the import failed, in words safe to show (never git's output, which may name internal hosts).</summary>
+    public string? ImportError { get; init; }
+
     public string FullPath => $"{NamespaceFullPath}/{Path}";
 
     public string NameWithNamespace => $"{NamespaceFullName} / {Name}";

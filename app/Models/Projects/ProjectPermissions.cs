@@ -16,7 +16,12 @@ public sealed record ProjectPermissions(Project Project, AccessLevel Access, boo
 
     public bool CanPush => Admin || Access >= AccessLevel.Developer;
 
+    /// <summary>admin_project: settings (name, description, default branch) and members up to Maintainer.</summary>
     public bool CanAdmin => Admin || Access >= AccessLevel.Maintainer;
 
-    public bool CanDelete => Admin || Access >= AccessLevel.Owner;
+    /// <summary>
+    /// owner_access: delete the project (remove_project), change its visibility (change_visibility_level), its path
+    /// (which breaks every clone URL and import path: GitLab issue 20496 takes it from Maintainers) and manage Owners.
+    /// </summary>
+    public bool IsOwner => Admin || Access >= AccessLevel.Owner;
 }

@@ -25,6 +25,11 @@ public sealed class ProjectUrls(InstanceSettings settings)
     /// <summary>One GOPROXY entry for every project of the instance.</summary>
     public string InstanceGoProxyUrl => $"{settings.BaseUrl}/api/v4/packages/go";
 
+    /// <summary>The module prefix itself or a path below it: a module path only this instance can serve.</summary>
+    public bool IsUnderModulePrefix(string modulePath) =>
+        modulePath.StartsWith(settings.ModulePrefix, StringComparison.Ordinal)
+        && (modulePath.Length == settings.ModulePrefix.Length || modulePath[settings.ModulePrefix.Length] == '/');
+
     /// <summary>
     /// The inverse of <see cref="ModulePath"/>: the full paths of the projects that could hold
     /// <paramref name="modulePath"/> (the path below the module prefix cut at each slash, two segments or more),

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace GitLabLite.Models.Users;
 
 public sealed record PersonalAccessToken
@@ -34,9 +31,7 @@ public sealed record PersonalAccessToken
     public bool HasScope(string scope) => Scopes.Contains(scope);
 
     /// <summary>glpat- plus 32 URL-safe characters (24 random bytes); only its digest is ever stored.</summary>
-    public static string Generate() =>
-        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+    public static string Generate() => SecretToken.Generate(Prefix);
 
-    public static string Digest(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Digest(string token) => SecretToken.Digest(token);
 }

@@ -17,8 +17,6 @@ public sealed record User
     public string EncryptedPassword { get; init; } = "";
     public bool Admin { get; init; }
     public string State { get; init; } = StateActive;
-    public int FailedAttempts { get; init; }
-    public DateTime? LockedUntil { get; init; }
     public DateTime CreatedAt { get; init; }
 
     /// <summary>A UTC date; Npgsql reads `date` as DateOnly.</summary>

@@ -12,6 +12,8 @@ public sealed record ProjectEntity : ProjectBasicEntity
     public bool Archived { get; init; }
     public long? CreatorId { get; init; }
     public string GoProxyUrl { get; init; } = "";
+    public string ImportStatus { get; init; } = "none";
+    public string? ImportError { get; init; }
 
     [JsonPropertyName("_links")]
     public ProjectLinks Links { get; init; } = null!;

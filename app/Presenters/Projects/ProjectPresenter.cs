@@ -18,8 +18,18 @@ public sealed class ProjectPresenter(InstanceSettings settings)
             EmptyRepo = project.EmptyRepo ?? throw new InvalidOperationException("ProjectsFinder.WithRepositoryState sets EmptyRepo before a project is presented"),
             CreatorId = project.CreatorId,
             GoProxyUrl = $"{apiUrl}/packages/go",
+            ImportStatus = project.ImportStatus,
+            ImportError = project.ImportError,
             Links = new ProjectLinks(apiUrl, $"{apiUrl}/members", $"{apiUrl}/repository/branches"),
         };
+    }
+
+    /// <summary>GET /projects/:id/import (GitLab's ProjectImportStatus entity), which import clients poll.</summary>
+    public ProjectImportStatusEntity PresentImport(Project project)
+    {
+        var basic = PresentSimple(project);
+        return new ProjectImportStatusEntity(basic.Id, basic.Description, basic.Name, basic.NameWithNamespace, basic.Path, basic.PathWithNamespace,
+            basic.CreatedAt, project.ImportStatus, project.ImportStatus == "none" ? null : "git", project.ImportError, []);
     }
 
     /// <summary>simple=true: the fields GitLab's ProjectIdentity and ProjectBasic entities carry.</summary>

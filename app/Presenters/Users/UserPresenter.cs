@@ -4,7 +4,7 @@ using GitLabLite.Models.Users;
 namespace GitLabLite.Presenters.Users;
 
 /// <summary>GitLab's user shapes, from the list view up to the private one.</summary>
-public sealed class UserPresenter(InstanceSettings settings, TimeProvider clock)
+public sealed class UserPresenter(InstanceSettings settings)
 {
     public UserBasicEntity Basic(User user) => new()
     {
@@ -12,7 +12,6 @@ public sealed class UserPresenter(InstanceSettings settings, TimeProvider clock)
         Username = user.Username,
         Name = user.Name,
         State = user.State,
-        Locked = user.LockedUntil > clock.GetUtcNow().UtcDateTime,
         // No avatars are stored; GitLab clients accept null here.
         AvatarUrl = null,
         WebUrl = $"{settings.BaseUrl}/{user.Username}",

@@ -22,5 +22,5 @@ public sealed record ProjectPage(
     public Project Project => Permissions.Project;
 
     /// <summary>Owners and administrators may let the next push move a served tag.</summary>
-    public bool CanAllowMovingTags => Permissions.CanDelete;
+    public bool CanAllowMovingTags => Permissions.IsOwner;
 }

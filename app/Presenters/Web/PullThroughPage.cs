@@ -2,8 +2,12 @@ using GitLabLite.Models.Packages.Go;
 
 namespace GitLabLite.Presenters.Web;
 
-/// <summary>Admin › Go pull-through: the settings in force, the instance rules, and the cached public module versions.</summary>
+/// <summary>
+/// Admin › Go pull-through: the settings in force, the line users set up go with (private and public modules through
+/// the instance endpoint alone), the instance rules, and the cached public module versions.
+/// </summary>
 public sealed record PullThroughPage(
+    string SetupLine,
     IReadOnlyList<string> Upstreams,
     string SumDbName,
     string SumDbUrl,

@@ -6,7 +6,7 @@ public sealed class MemberRepository(Database db)
 {
     /// <summary>
     /// The user's effective access to a project: the highest of its direct membership and memberships of the
-    /// project's namespace and every ancestor group (GitLab's inherited membership), ignoring expired ones.
+    /// project's namespace and every ancestor group (GitLab's inherited membership), active ones only (<see cref="ActiveMembership"/>).
     /// A personal namespace's owner is Owner of its projects.
     /// </summary>
     public async Task<AccessLevel> ProjectAccessAsync(long projectId, long userId, CancellationToken ct) =>
@@ -15,7 +15,7 @@ public sealed class MemberRepository(Database db)
     /// <summary>
     /// The query behind <see cref="ProjectAccessAsync"/> for the user @userId and the project whose id is the SQL
     /// expression <paramref name="projectId"/> (a parameter, or an outer query's column when used as a lateral
-    /// subquery): one row of access_level and access_changes_at, the instant the earliest membership counted expires.
+    /// subquery): one row of access_level and access_changes_at, the instant the earliest membership counted expires (the start of its expires_at date, UTC).
     /// </summary>
     public static string ProjectAccessSql(string projectId) => $"""
         WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
@@ -26,41 +26,53 @@ public sealed class MemberRepository(Database db)
             UNION ALL SELECT m.access_level, m.expires_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
             WHERE m.user_id = @userId)
         SELECT GREATEST(
-            COALESCE((SELECT max(access_level) FROM held WHERE expires_at IS NULL OR expires_at > now()), 0),
+            COALESCE((SELECT max(h.access_level) FROM held h WHERE {ActiveMembership.Of("h")}), 0),
             CASE WHEN EXISTS (SELECT 1 FROM up WHERE type = 'User' AND owner_id = @userId) THEN 50 ELSE 0 END) AS access_level,
-            (SELECT min(expires_at)::timestamptz FROM held WHERE expires_at > now()) AS access_changes_at
+            (SELECT min(h.expires_at)::timestamp AT TIME ZONE 'UTC' FROM held h WHERE h.expires_at IS NOT NULL AND {ActiveMembership.Of("h")}) AS access_changes_at
         """;
 
     /// <summary>The user's effective access to a group: its own membership or any ancestor's.</summary>
     public async Task<AccessLevel> GroupAccessAsync(long namespaceId, long userId, CancellationToken ct) =>
         (AccessLevel)await db.QuerySingleAsync<int>(
-            """
+            $"""
             WITH RECURSIVE up(id, parent_id) AS (
                 SELECT id, parent_id FROM namespaces WHERE id = @namespaceId
                 UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id)
             SELECT COALESCE(max(m.access_level), 0) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
-            WHERE m.user_id = @userId AND (m.expires_at IS NULL OR m.expires_at > now())
+            WHERE m.user_id = @userId AND {ActiveMembership.Of("m")}
             """, new { namespaceId, userId }, ct);
 
-    public Task<IReadOnlyList<Member>> ListAsync(string sourceType, long sourceId, int offset, int limit, CancellationToken ct) =>
-        db.QueryAsync<Member>(
-            "SELECT id, source_type, source_id, user_id, access_level, expires_at, created_at FROM members WHERE source_type = @sourceType AND source_id = @sourceId ORDER BY id OFFSET @offset LIMIT @limit",
-            new { sourceType, sourceId, offset, limit }, ct);
+    /// <summary>Active Owners of the group or an ancestor other than <paramref name="userId"/>: a group must keep one.</summary>
+    public Task<long> CountOtherGroupOwnersAsync(long namespaceId, long userId, CancellationToken ct) =>
+        db.QuerySingleAsync<long>(
+            $"""
+            WITH RECURSIVE up(id, parent_id) AS (
+                SELECT id, parent_id FROM namespaces WHERE id = @namespaceId
+                UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            SELECT count(DISTINCT m.user_id) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+            WHERE m.user_id <> @userId AND m.access_level >= 50 AND {ActiveMembership.Of("m")}
+            """, new { namespaceId, userId }, ct);
 
     public Task<long> CountAsync(string sourceType, long sourceId, CancellationToken ct) =>
-        db.QuerySingleAsync<long>("SELECT count(*) FROM members WHERE source_type = @sourceType AND source_id = @sourceId", new { sourceType, sourceId }, ct);
+        db.QuerySingleAsync<long>($"SELECT count(*) FROM members m WHERE m.source_type = @sourceType AND m.source_id = @sourceId AND {ActiveMembership.Of("m")}",
+            new { sourceType, sourceId }, ct);
 
     public Task<Member?> FindOrNullAsync(string sourceType, long sourceId, long userId, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<Member>(
-            "SELECT id, source_type, source_id, user_id, access_level, expires_at, created_at FROM members WHERE source_type = @sourceType AND source_id = @sourceId AND user_id = @userId",
-            new { sourceType, sourceId, userId }, ct);
+            $"""
+            SELECT m.id, m.source_type, m.source_id, m.user_id, m.access_level, m.expires_at, m.created_at FROM members m
+            WHERE m.source_type = @sourceType AND m.source_id = @sourceId AND m.user_id = @userId AND {ActiveMembership.Of("m")}
+            """, new { sourceType, sourceId, userId }, ct);
 
-    /// <summary>Null when the user is a member already (GitLab answers 409).</summary>
+    /// <summary>Null when the user is a member already (GitLab answers 409); an expired membership is replaced.</summary>
     public Task<Member?> CreateAsync(string sourceType, long sourceId, long userId, AccessLevel level, DateOnly? expiresAt, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<Member>(
-            """
-            INSERT INTO members (source_type, source_id, user_id, access_level, expires_at) VALUES (@sourceType, @sourceId, @userId, @level, @expiresAt::date)
-            ON CONFLICT DO NOTHING RETURNING id, source_type, source_id, user_id, access_level, expires_at, created_at
+            $"""
+            INSERT INTO members AS m (source_type, source_id, user_id, access_level, expires_at) VALUES (@sourceType, @sourceId, @userId, @level, @expiresAt::date)
+            ON CONFLICT (source_type, source_id, user_id) DO UPDATE
+                SET access_level = EXCLUDED.access_level, expires_at = EXCLUDED.expires_at, created_at = now(), updated_at = now()
+                WHERE NOT {ActiveMembership.Of("m")}
+            RETURNING id, source_type, source_id, user_id, access_level, expires_at, created_at
             """, // Dapper cannot bind DateOnly; Npgsql reads the date column back as DateOnly.
             new { sourceType, sourceId, userId, level = (int)level, expiresAt = expiresAt?.ToDateTime(TimeOnly.MinValue) }, ct);
 
@@ -70,33 +82,34 @@ public sealed class MemberRepository(Database db)
 
     private const string UserColumns = "u.id AS user_id, u.username, u.name, u.state";
 
-    /// <summary>Direct members with their users, in the order they joined.</summary>
+    /// <summary>Active direct members with their users, in the order they joined.</summary>
     public Task<IReadOnlyList<MemberUser>> ListUsersAsync(MemberSource source, int offset, int limit, CancellationToken ct) =>
         db.QueryAsync<MemberUser>(
             $"""
             SELECT {UserColumns}, m.access_level, m.expires_at, m.created_at FROM members m JOIN users u ON u.id = m.user_id
-            WHERE m.source_type = @Type AND m.source_id = @Id ORDER BY m.id OFFSET @offset LIMIT @limit
+            WHERE m.source_type = @Type AND m.source_id = @Id AND {ActiveMembership.Of("m")} ORDER BY m.id OFFSET @offset LIMIT @limit
             """, new { source.Type, source.Id, offset, limit }, ct);
 
     public Task<MemberUser?> FindUserOrNullAsync(MemberSource source, long userId, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<MemberUser>(
             $"""
             SELECT {UserColumns}, m.access_level, m.expires_at, m.created_at FROM members m JOIN users u ON u.id = m.user_id
-            WHERE m.source_type = @Type AND m.source_id = @Id AND m.user_id = @userId
+            WHERE m.source_type = @Type AND m.source_id = @Id AND m.user_id = @userId AND {ActiveMembership.Of("m")}
             """, new { source.Type, source.Id, userId }, ct);
 
     // Direct project members plus members of the project's group and every ancestor group, each user once with the
     // highest unexpired level (GitLab's members/all).
-    private const string ProjectAllMembers = """
+    private static readonly string ProjectAllMembers = $"""
         WITH RECURSIVE up(id, parent_id) AS (
             SELECT n.id, n.parent_id FROM namespaces n JOIN projects p ON p.namespace_id = n.id WHERE p.id = @projectId AND n.type = 'Group'
             UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id),
         candidates AS (
-            SELECT user_id, access_level, expires_at, created_at FROM members WHERE source_type = 'Project' AND source_id = @projectId
-            UNION ALL SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id),
+            SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m WHERE m.source_type = 'Project' AND m.source_id = @projectId
+                AND {ActiveMembership.Of("m")}
+            UNION ALL SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+                WHERE {ActiveMembership.Of("m")}),
         best AS (
-            SELECT DISTINCT ON (user_id) user_id, access_level, expires_at, created_at FROM candidates
-            WHERE expires_at IS NULL OR expires_at > now() ORDER BY user_id, access_level DESC)
+            SELECT DISTINCT ON (user_id) user_id, access_level, expires_at, created_at FROM candidates ORDER BY user_id, access_level DESC)
         """;
 
     public Task<IReadOnlyList<MemberUser>> ListProjectAllUsersAsync(long projectId, int offset, int limit, CancellationToken ct) =>

@@ -59,14 +59,15 @@ public sealed class NamespaceRepository(Database db)
         db.QuerySingleAsync<long>($"SELECT count(*) FROM namespaces n JOIN routes r ON r.source_type = 'Namespace' AND r.source_id = n.id WHERE {VisibleGroups}",
             new { userId, admin, search }, ct);
 
-    private const string VisibleGroups = """
+    private static readonly string VisibleGroups = $"""
         n.type = 'Group' AND (@search::text IS NULL OR r.path ILIKE '%' || @search || '%' OR r.name ILIKE '%' || @search || '%')
         AND (@admin OR n.visibility_level = 20 OR (@userId::bigint IS NOT NULL AND n.visibility_level = 10)
              OR EXISTS (
                 WITH RECURSIVE up(id, parent_id) AS (
                     SELECT x.id, x.parent_id FROM namespaces x WHERE x.id = n.id
                     UNION ALL SELECT p.id, p.parent_id FROM namespaces p JOIN up ON p.id = up.parent_id)
-                SELECT 1 FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id WHERE m.user_id = @userId))
+                SELECT 1 FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
+                WHERE m.user_id = @userId AND {ActiveMembership.Of("m")}))
         """;
 
     /// <summary>Creates a group with its route; null when the full path is taken.</summary>

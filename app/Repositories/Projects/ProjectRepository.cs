@@ -7,12 +7,14 @@ public sealed class ProjectRepository(Database db)
     private const string Columns = """
         p.id, p.name, p.path, p.namespace_id, p.creator_id, p.visibility_level, p.description, p.default_branch,
                p.created_at, p.last_activity_at, nr.path AS namespace_full_path, nr.name AS namespace_full_name,
-               n.name AS namespace_name, n.path AS namespace_path, n.type AS namespace_type, n.parent_id AS namespace_parent_id
+               n.name AS namespace_name, n.path AS namespace_path, n.type AS namespace_type, n.parent_id AS namespace_parent_id,
+               COALESCE(pis.status, 'none') AS import_status, pis.last_error AS import_error
         """;
 
     private const string Joins = """
         FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id
         JOIN namespaces n ON n.id = p.namespace_id
+        LEFT JOIN project_import_state pis ON pis.project_id = p.id
         """;
 
     private const string Select = $"SELECT {Columns} {Joins}";
@@ -65,17 +67,18 @@ public sealed class ProjectRepository(Database db)
             $"SELECT count(*) FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id WHERE {Visible}",
             new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, filter.Owned, filter.VisibilityLevel }, ct);
 
-    private const string MemberOf = """
-        (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId)
+    private static readonly string MemberOf = $"""
+        (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId AND {ActiveMembership.Of("m")})
          OR EXISTS (
             WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
                 SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = p.namespace_id
                 UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
             SELECT 1 FROM up WHERE (up.type = 'User' AND up.owner_id = @userId)
-               OR EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Namespace' AND m.source_id = up.id AND m.user_id = @userId)))
+               OR EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Namespace' AND m.source_id = up.id AND m.user_id = @userId
+                          AND {ActiveMembership.Of("m")})))
         """;
 
-    private const string Visible = $"""
+    private static readonly string Visible = $"""
         (@search::text IS NULL OR p.name ILIKE '%' || @search || '%' OR p.path ILIKE '%' || @search || '%')
         AND (@namespaceId::bigint IS NULL OR p.namespace_id = @namespaceId)
         AND (NOT @membership OR (@userId::bigint IS NOT NULL AND {MemberOf}))

@@ -4,7 +4,7 @@ namespace GitLabLite.Repositories.Users;
 
 public sealed class UserRepository(Database db)
 {
-    private const string Columns = "id, username, email, name, encrypted_password, admin, state, failed_attempts, locked_until, created_at, last_activity_on";
+    private const string Columns = "id, username, email, name, encrypted_password, admin, state, created_at, last_activity_on";
 
     /// <summary>The columns a <see cref="User"/> is read from, qualified by a table alias for joins.</summary>
     public static string ColumnsOf(string alias) => Database.Qualified(Columns, alias);
@@ -53,17 +53,6 @@ public sealed class UserRepository(Database db)
 
     public Task<int> UpdatePasswordAsync(long id, string encryptedPassword, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE users SET encrypted_password = @encryptedPassword, updated_at = now() WHERE id = @id", new { id, encryptedPassword }, ct);
-
-    public Task<int> RecordFailedSignInAsync(long id, int maxAttempts, TimeSpan lockFor, CancellationToken ct) =>
-        db.ExecuteAsync(
-            """
-            UPDATE users SET failed_attempts = failed_attempts + 1,
-                locked_until = CASE WHEN failed_attempts + 1 >= @maxAttempts THEN now() + @lockFor ELSE locked_until END
-            WHERE id = @id
-            """, new { id, maxAttempts, lockFor }, ct);
-
-    public Task<int> ResetFailedSignInAsync(long id, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = @id", new { id }, ct);
 
     /// <summary>
     /// Moves the user from one of <paramref name="from"/> to <paramref name="to"/> in one statement, so that two admins

@@ -79,7 +79,7 @@ public sealed class SeedDemoService(
         var developer = await FindOrCreateDeveloperAsync(ct);
         if (!developer.Success) return Error(developer.Message!);
         var dev = developer.Payload!;
-        var member = await addMember.ExecuteAsync(MemberSource.Group(group.Id), AccessLevel.Owner, actorAdmin: true,
+        var member = await addMember.ExecuteAsync(MemberSource.Group(group.Id), new MemberManager(AccessLevel.Owner, Admin: true, CanManage: true),
             new AddMemberParams { UserId = dev.Id, AccessLevel = (int)AccessLevel.Developer }, ct);
         if (member.Success) logger.LogInformation("Added {User} to {Group} as Developer", Username, GroupPath);
         else if (member.Reason != ServiceErrorReason.Conflict) return Error($"membership: {member.Message}");

@@ -7,16 +7,17 @@ namespace GitLabLite.Services.Projects;
 
 /// <summary>
 /// Creates a project (GitLab's Projects::CreateService): rows first, in one transaction, then the repository on disk
-/// (empty, with a README commit, or imported); when the repository step fails the rows are deleted again, so a
-/// failed create leaves nothing behind.
+/// (empty or with a README commit); when the repository step fails the rows are deleted again, so a failed create
+/// leaves nothing behind. With import_url the source is checked first (<see cref="ValidateRemoteGitEndpointService"/>),
+/// and the import is scheduled for <see cref="RepositoryImportWorker"/>: the answer comes at once, with
+/// import_status "scheduled", and the repository appears when the import finishes.
 /// </summary>
 public sealed class CreateProjectService(
     ProjectRepository projects, NamespaceRepository namespaces, MemberRepository members, RepositoryStorage storage,
-    RepositoryImporter importer, TimeProvider clock)
+    ValidateRemoteGitEndpointService importSources, ProjectImportStateRepository importStates, ProjectImportQueue importQueue,
+    TimeProvider clock)
 {
     public const string DefaultBranch = "main";
-
-    private static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(15);
 
     public async Task<ServiceResponse<Project>> ExecuteAsync(CreateProjectParams p, AuthenticationResult auth, CancellationToken ct)
     {
@@ -27,45 +28,43 @@ public sealed class CreateProjectService(
         var visibility = VisibilityNames.Parse(p.Visibility) ?? Visibility.Private;
         if (ns.IsGroup && visibility > ns.Visibility)
             return Error($"visibility {visibility.ToName()} is not allowed in a {ns.Visibility.ToName()} group", ServiceErrorReason.BadRequest);
-        var importError = p.ImportUrl is null ? null : ImportUrlError(p.ImportUrl, auth.IsAdmin);
-        if (importError is not null) return Error($"Import url is invalid: {importError}", ServiceErrorReason.Unprocessable);
-
         var path = p.EffectivePath!;
         if (storage.Exists($"{ns.FullPath}/{path}"))
             return Error("There is already a repository with that name on disk", ServiceErrorReason.BadRequest);
+        ImportSource? source = null;
+        if (p.ImportUrl is not null)
+        {
+            var checkedSource = await importSources.ExecuteAsync(p.ImportUrl, auth.IsAdmin, ct);
+            if (!checkedSource.Success) return Error(checkedSource.Message!, checkedSource.Reason);
+            source = checkedSource.Payload;
+        }
         var branch = p.DefaultBranch ?? DefaultBranch;
         var project = await projects.CreateAsync(new NewProject(p.EffectiveName!, path, user.Id, visibility, p.Description ?? "", branch), ns, ct);
         if (project is null) return Error("Failed to save project: path has already been taken", ServiceErrorReason.BadRequest);
 
-        var created = false;
+        if (source is not null) return await ScheduleImportAsync(project, source, ct);
         try
         {
-            if (p.ImportUrl is not null)
-            {
-                var imported = await importer.ImportAsync(p.ImportUrl, project.FullPath, AllowedProtocols(auth.IsAdmin), ImportTimeout, ct);
-                if (!imported.Success)
-                {
-                    await projects.DeleteAsync(project.Id, CancellationToken.None);
-                    return Error($"Import failed: {imported.Error}", ServiceErrorReason.Unprocessable);
-                }
-                created = true;
-                // The source's HEAD names its default branch, as GitLab takes it from the import.
-                if (imported.DefaultBranch is { } head && head != branch)
-                    await projects.SetDefaultBranchAsync(project.Id, head, ct);
-            }
-            else
-            {
-                created = true;
-                var repoPath = storage.CreateBare(project.FullPath, branch);
-                if (p.InitializeWithReadme)
-                    BareRepository.WriteInitialCommit(repoPath, branch, "README.md", Readme(project), user.Name, user.Email, clock.GetUtcNow());
-            }
+            var repoPath = storage.CreateBare(project.FullPath, branch);
+            if (p.InitializeWithReadme)
+                BareRepository.WriteInitialCommit(repoPath, branch, "README.md", Readme(project), user.Name, user.Email, clock.GetUtcNow());
         }
         catch
         {
-            if (created) storage.Delete(project.FullPath);
+            storage.Delete(project.FullPath);
             await projects.DeleteAsync(project.Id, CancellationToken.None);
             throw;
+        }
+        return ServiceResponse<Project>.Ok((await projects.FindOrNullAsync(project.Id, ct))!);
+    }
+
+    private async Task<ServiceResponse<Project>> ScheduleImportAsync(Project project, ImportSource source, CancellationToken ct)
+    {
+        await importStates.ScheduleAsync(project.Id, ct);
+        if (!importQueue.TryEnqueue(new ProjectImportJob(project.Id, source)))
+        {
+            await projects.DeleteAsync(project.Id, CancellationToken.None);
+            return Error("Too many imports are waiting; try again later", ServiceErrorReason.Unavailable);
         }
         return ServiceResponse<Project>.Ok((await projects.FindOrNullAsync(project.Id, ct))!);
     }
@@ -84,23 +83,6 @@ public sealed class CreateProjectService(
         var permissions = new GroupPermissions(ns, access, SignedIn: true, Admin: false);
         if (!permissions.CanRead) return ServiceResponse<Namespace>.Error("404 Namespace Not Found", ServiceErrorReason.NotFound);
         return permissions.CanAdmin ? ServiceResponse<Namespace>.Ok(ns) : ServiceResponse<Namespace>.Error("403 Forbidden", ServiceErrorReason.Forbidden);
-    }
-
-    /// <summary>
-    /// Only network transports, plus file:// for administrators: a local import reads the server's disk, which
-    /// includes every other project's repository.
-    /// </summary>
-    private static string[] AllowedProtocols(bool admin) => admin ? ["http", "https", "git", "file"] : ["http", "https", "git"];
-
-    private static string? ImportUrlError(string url, bool admin)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || url.StartsWith('/') || url.StartsWith('-'))
-            return "it must be an absolute http://, https://, git:// or file:// URL";
-        if (!AllowedProtocols(admin: true).Contains(uri.Scheme))
-            return $"the {uri.Scheme} scheme is not allowed (use http, https, git or file)";
-        if (!AllowedProtocols(admin).Contains(uri.Scheme))
-            return "file:// imports are limited to administrators";
-        return uri.IsFile || uri.Host.Length > 0 ? null : "it has no host";
     }
 
     private static string Readme(Project project) =>

@@ -9,7 +9,7 @@ public sealed class DestroyProjectService(ProjectRepository projects, Repository
 {
     public async Task<ServiceResponse<bool>> ExecuteAsync(ProjectPermissions permissions, CancellationToken ct)
     {
-        if (!permissions.CanDelete) return ServiceResponse<bool>.Error("403 Forbidden", ServiceErrorReason.Forbidden);
+        if (!permissions.IsOwner) return ServiceResponse<bool>.Error("403 Forbidden", ServiceErrorReason.Forbidden);
         var project = permissions.Project;
         await projects.DeleteAsync(project.Id, ct);
         storage.Delete(project.FullPath);

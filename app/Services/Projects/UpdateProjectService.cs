@@ -5,8 +5,11 @@ using GitLabLite.Repositories.Projects;
 namespace GitLabLite.Services.Projects;
 
 /// <summary>
-/// Changes a project's settings (GitLab's Projects::UpdateService). A new path moves the route in the database
-/// first (which is where uniqueness is decided), then the repository on disk; if the move fails the route goes back.
+/// Changes a project's settings (GitLab's Projects::UpdateService). Maintainers change what admin_project covers;
+/// a different visibility or path needs an Owner (GitLab's API: authorize! :change_visibility_level, and the path
+/// rule of <see cref="ProjectPermissions.IsOwner"/>); a value sent unchanged needs nothing more, so a client that
+/// echoes the whole project back still works for a Maintainer. A new path moves the route in the database first
+/// (which is where uniqueness is decided), then the repository on disk; if the move fails the route goes back.
 /// </summary>
 public sealed class UpdateProjectService(ProjectRepository projects, NamespaceRepository namespaces, RepositoryStorage storage)
 {
@@ -22,6 +25,8 @@ public sealed class UpdateProjectService(ProjectRepository projects, NamespaceRe
             VisibilityLevel = (int)(VisibilityNames.Parse(p.Visibility) ?? before.Visibility),
             DefaultBranch = p.DefaultBranch ?? before.DefaultBranch,
         };
+        if (!permissions.IsOwner && (after.Visibility != before.Visibility || after.Path != before.Path))
+            return Error("403 Forbidden", ServiceErrorReason.Forbidden);
         if (after.Visibility > before.Visibility && await namespaces.FindOrNullAsync(before.NamespaceId, ct) is { IsGroup: true } group
             && after.Visibility > group.Visibility)
             return Error($"visibility {after.Visibility.ToName()} is not allowed in a {group.Visibility.ToName()} group", ServiceErrorReason.BadRequest);

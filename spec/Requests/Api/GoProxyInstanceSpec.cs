@@ -117,14 +117,14 @@ public sealed class GoProxyInstanceSpec : RequestSpec
     }
 
     [TestMethod]
-    public async Task Info_WhenTheProjectsGateIsOff_IsNotFound()
+    public async Task Info_WhenTheProjectsGateIsOff_IsForbiddenNotNotFound()
     {
         var path = $"{Instance}/{Module(_abc)}/@v/v1.2.0.info";
         Assert.AreEqual(HttpStatusCode.OK, (await GetAsync(path, _readerToken)).Status);
         await EnableAsync(_abc.FullPath, "false");
         var (status, body) = await GetAsync(path, _readerToken);
-        Assert.AreEqual(HttpStatusCode.NotFound, status, body);
-        StringAssert.StartsWith(body, "not found: ");
+        Assert.AreEqual(HttpStatusCode.Forbidden, status, body);
+        StringAssert.StartsWith(body, "forbidden: ");
     }
 
     [TestMethod]
@@ -132,9 +132,26 @@ public sealed class GoProxyInstanceSpec : RequestSpec
     {
         var privatePath = await GetAsync($"{Instance}/{Module(_abc)}/@v/list", _strangerToken);
         var missing = await GetAsync($"{Instance}/{Host}/a/b/nothing-here/@v/list", _strangerToken);
-        Assert.AreEqual(HttpStatusCode.NotFound, privatePath.Status);
+        Assert.AreEqual(HttpStatusCode.Forbidden, privatePath.Status, "never 404: go would ask the next GOPROXY entry for the private path");
         Assert.AreEqual(missing.Status, privatePath.Status);
         Assert.AreEqual(missing.Body.Replace("a/b/nothing-here", "X"), privatePath.Body.Replace("a/b/c", "X"));
+    }
+
+    [TestMethod]
+    public async Task Get_AnyPathOfThisHost_IsNever404SoGoNeverAsksTheNextProxyForIt()
+    {
+        // Too short to be a project, or the module host itself (go asks for every prefix of a package path).
+        foreach (var module in new[] { $"{Host}/a", Host, $"{Host}/a/b/nothing-here" })
+        {
+            var anonymous = await Client().GetAsync($"{Instance}/{module}/@v/v1.0.0.info");
+            Assert.AreEqual(HttpStatusCode.Unauthorized, anonymous.StatusCode, module);
+            Assert.AreEqual("Basic realm=\"GitLab\"", anonymous.Headers.WwwAuthenticate.ToString(), module);
+            Assert.AreEqual(HttpStatusCode.Forbidden, (await GetAsync($"{Instance}/{module}/@v/v1.0.0.info", _readerToken)).Status, module);
+        }
+        // Invalid credentials too: challenged, not the project endpoint's 404.
+        var invalid = await GetAsync($"{Instance}/{Module(_abc)}/@v/list", "glpat-not-a-real-token-at-all");
+        Assert.AreEqual(HttpStatusCode.Unauthorized, invalid.Status, invalid.Body);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await GetAsync($"/api/v4/projects/{_abc.Id}/packages/go/{Module(_abc)}/@v/list", "glpat-not-a-real-token-at-all")).Status);
     }
 
     [TestMethod]
@@ -146,8 +163,8 @@ public sealed class GoProxyInstanceSpec : RequestSpec
             Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode, url);
             Assert.AreEqual("Basic realm=\"GitLab\"", response.Headers.WwwAuthenticate.ToString(), url);
         }
-        // Not under this instance's host, or too short to be a project: nothing to authenticate for; go moves on.
-        foreach (var url in new[] { $"{Instance}/example.org/public/dep/@v/list", $"{Instance}/{Host}/a/@v/list" })
+        // Not under this instance's host: nothing to authenticate for; go moves on to its next GOPROXY entry.
+        foreach (var url in new[] { $"{Instance}/example.org/public/dep/@v/list", $"{Instance}/{Host}.evil.example/a/b/@v/list" })
         {
             var (status, body) = await GetAsync(url, null);
             Assert.AreEqual(HttpStatusCode.NotFound, status, url);
@@ -169,9 +186,9 @@ public sealed class GoProxyInstanceSpec : RequestSpec
     }
 
     [TestMethod]
-    public async Task Get_WithInvalidOrWrongScopeCredentials_IsRefusedAsTheProjectEndpointDoes()
+    public async Task Get_WithInvalidOrWrongScopeCredentials_IsChallengedOrForbidden()
     {
-        Assert.AreEqual(HttpStatusCode.NotFound, (await GetAsync($"{Instance}/{Module(_abc)}/@v/list", "glpat-not-a-real-token-at-all")).Status);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await GetAsync($"{Instance}/{Module(_abc)}/@v/list", "glpat-not-a-real-token-at-all")).Status);
         var readUser = await CreateTokenAsync(_reader, [TokenScopes.ReadUser]);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await GetAsync($"{Instance}/{Module(_abc)}/@v/list", readUser)).Status);
     }

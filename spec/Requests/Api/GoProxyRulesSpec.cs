@@ -2,6 +2,7 @@ using System.Net;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Repositories.Packages.Go;
 using GitLabLite.Spec.Support;
+using Microsoft.AspNetCore.Hosting;
 
 namespace GitLabLite.Spec.Requests.Api;
 
@@ -105,6 +106,18 @@ public sealed class GoProxyRulesSpec : RequestSpec
         var purged = await session.PostFormAsync("/admin/packages/go", $"/admin/packages/go/modules/{(await Get<PulledModuleRepository>().FindAsync("github.com/acme/lib", "v1.0.0", CancellationToken.None))!.Id}/purge", []);
         Assert.AreEqual(HttpStatusCode.Redirect, purged.StatusCode);
         Assert.AreEqual(0, await Get<PulledModuleRepository>().CountAsync(CancellationToken.None));
+    }
+
+    [TestMethod]
+    public async Task AdminPage_ShowsTheSingleLineSetupOnlyWhenPullThroughIsOn()
+    {
+        await CreateUserAsync("boss", admin: true, password: "password-123456");
+        var off = await (await WebSession.SignInAsync(Factory, "boss", "password-123456")).Http.GetStringAsync("/admin/packages/go");
+        Assert.DoesNotContain("setup-line", off);
+
+        using var on = Factory.WithWebHostBuilder(b => b.UseSetting("GitLab:GoProxy:Upstreams:0", "http://127.0.0.1:9"));
+        var page = await (await WebSession.SignInAsync(on, "boss", "password-123456")).Http.GetStringAsync("/admin/packages/go");
+        StringAssert.Contains(page, "go env -w GOPROXY=http://gitlab.example.com/api/v4/packages/go GONOSUMDB=gitlab.example.com</code>");
     }
 
     [TestMethod]

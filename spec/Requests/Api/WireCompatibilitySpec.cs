@@ -57,6 +57,23 @@ public sealed class WireCompatibilitySpec : RequestSpec
         }
     }
 
+    /// <summary>
+    /// Dates keep a literal '+' in their offset, as GitLab writes them: Go's time.Time reads the raw JSON string, so
+    /// "\u002B00:00" (valid JSON, what the default encoder writes) fails every go-gitlab call that returns a date.
+    /// </summary>
+    [TestMethod]
+    public async Task JsonAnswers_WriteAPlusAsItself_SoGoClientsParseTheirDates()
+    {
+        var (admin, token) = await CreateUserWithTokenAsync("boss", admin: true);
+        var project = await PublishedProjectAsync(admin);
+        var body = await Client(token).GetStringAsync($"/api/v4/projects/{project.Id}/repository/tags");
+        StringAssert.Matches(body, new System.Text.RegularExpressions.Regex("\"committed_date\":\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+00:00\""), body);
+        Assert.DoesNotContain("\\u002B", body);
+        var updated = await Client(token).PutAsync($"/api/v4/projects/{project.Id}", JsonBody("{\"description\": \"C++ & <tools>\"}"));
+        Assert.AreEqual(HttpStatusCode.OK, updated.StatusCode);
+        StringAssert.Contains(await updated.Content.ReadAsStringAsync(), "\"description\":\"C++ & <tools>\"");
+    }
+
     [TestMethod]
     public async Task JsonAnswers_FromKestrelLimitsAndTheThrottle_SayExactlyApplicationJson()
     {

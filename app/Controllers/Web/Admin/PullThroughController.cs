@@ -16,7 +16,7 @@ namespace GitLabLite.Controllers.Web.Admin;
 [Route("admin/packages/go")]
 public sealed class PullThroughController(
     IOptions<GoProxyOptions> options, ChecksumDatabase sumdb, GoProxyRuleRepository rules, PulledModuleRepository pulled,
-    PurgePulledModuleService purge) : AdminController
+    PurgePulledModuleService purge, InstanceSettings instance) : AdminController
 {
     private const int PerPage = 50;
 
@@ -27,6 +27,8 @@ public sealed class PullThroughController(
         var o = options.Value;
         ViewData["Title"] = "Go pull-through · Admin area";
         return View("~/Views/Admin/PullThrough.cshtml", new PullThroughPage(
+            // No direct and no public proxy: this instance serves both, and proxies the checksum database for GOSUMDB's default.
+            $"go env -w GOPROXY={instance.BaseUrl}/api/v4/packages/go GONOSUMDB={sumdb.PrivateHost}",
             o.EffectiveUpstreams, sumdb.Name, sumdb.Url, sumdb.Client.Latest.N == 0 ? null : sumdb.Client.Latest.N, o.NoSumDb, o.Offline,
             o.AnonymousPullThrough, o.ListTtlSeconds, await rules.ListAsync(null, Ct),
             await pulled.ListAsync(PerPage, (page - 1) * PerPage, Ct), await pulled.CountAsync(Ct), page, PerPage));

@@ -3,9 +3,9 @@ using GitLabLite.Models.Projects;
 namespace GitLabLite.Finders.Packages.Go;
 
 /// <summary>
-/// The project that serves a module path, or none; <see cref="CouldBeLocal"/> says whether the path could name a
-/// project of the endpoint at all (under the module prefix, two segments or more, inside the group), which is when an
-/// anonymous caller is asked for credentials rather than told there is nothing.
+/// The project that serves a module path, or none; <see cref="CouldBeLocal"/> says whether the path belongs to the
+/// endpoint at all (under the module prefix; on a group endpoint, inside the group): then the answer is never the
+/// 404 that sends `go` to its next GOPROXY entry, which would hand this instance's private paths to a public proxy.
 /// </summary>
 public sealed record ModuleProjectResult(ProjectPermissions? Project, bool CouldBeLocal)
 {

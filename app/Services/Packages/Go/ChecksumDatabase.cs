@@ -26,7 +26,7 @@ public sealed class ChecksumDatabase
         Url = db.Url.TrimEnd('/');
         PrivateHost = settings.ModulePrefix.Split('/')[0];
         _noSumDb = [.. options.Value.NoSumDb];
-        Client = new SumDbClient(verifier, new SumDbOps(Name, Url, upstream, repository, logger));
+        Client = new SumDbClient(verifier, new SumDbOps(string.Join('+', db.Key.Split('+').Take(2)), Url, upstream, repository, logger));
     }
 
     public string Name { get; }

@@ -19,7 +19,7 @@ public sealed class CreateTagAllowanceService(
     /// <summary><paramref name="tagName"/> is a valid tag name already (the params' validator).</summary>
     public async Task<ServiceResponse<TagAllowance>> ExecuteAsync(ProjectPermissions permissions, User user, string tagName, string? ipAddress, CancellationToken ct)
     {
-        if (!permissions.CanDelete)
+        if (!permissions.IsOwner)
             return ServiceResponse<TagAllowance>.Error("403 Forbidden - only an Owner or an administrator may allow moving a served tag", ServiceErrorReason.Forbidden);
         var project = permissions.Project;
         if ((await ledger.FindServedTagsAsync(project.Id, [tagName], ct)).FirstOrDefault() is not { } served)

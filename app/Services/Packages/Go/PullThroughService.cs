@@ -170,10 +170,11 @@ public sealed class PullThroughService(
         if (_options.Offline) return NotCachedOffline($"{modulePath}@{version}");
         return await SharedAsync($"mod\n{modulePath}\n{version}", async () =>
         {
+            // Looked up only once the upstream has it: a path that exists nowhere is not sent to the database.
             var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.mod", from);
             if (fetched.Outcome != FetchOutcome.Found) return FetchFailure(fetched);
             var h1 = DirHash.HashGoMod(fetched.Body!);
-            var (treeSize, refusal) = await VerifyAsync(modulePath, version, "/go.mod", h1, r => r.ModH1);
+            var (treeSize, refusal) = await VerifyAsync(modulePath, version, "/go.mod", h1, r => r.ModH1, LookUp(modulePath, version));
             if (refusal is not null) return refusal;
             await pulled.SaveModAsync(modulePath, version, fetched.Upstream!, fetched.Body!, h1, treeSize, CancellationToken.None);
             return PullThroughResult.Bytes(fetched.Body!, TextPlain, immutable: true);
@@ -198,11 +199,12 @@ public sealed class PullThroughService(
             var created = await zips.GetOrCreateAsync(key, async token =>
             {
                 var temp = store.NewTempPath(key);
+                var recorded = LookUp(modulePath, version);
                 try
                 {
                     var download = await DownloadZipAsync(modulePath, version, temp, upstreams, token);
                     failure = download.Failure;
-                    if (failure is null) (treeSize, failure) = await VerifyAsync(modulePath, version, "", download.H1!, r => r.ZipH1);
+                    if (failure is null) (treeSize, failure) = await VerifyAsync(modulePath, version, "", download.H1!, r => r.ZipH1, recorded);
                     if (failure is not null) return ServiceResponse<ModuleZipEntry>.Error(failure.Text!, ServiceErrorReason.Unprocessable);
                     from = download.Upstream;
                     return ServiceResponse<ModuleZipEntry>.Ok(await store.CommitAsync(key, temp, new FileInfo(temp).Length, download.H1!, download.Sha256!, token));
@@ -268,16 +270,31 @@ public sealed class PullThroughService(
     }
 
     /// <summary>
-    /// Checks a downloaded hash against the checksum database (unless the module is exempt); the tree size it was
-    /// proven in, or the refusal to answer with.
+    /// The database's record of a version, asked for while a zip downloads (it does not depend on the bytes; go
+    /// fetches the .mod first, so the upstream has the version and the record is usually cached already);
+    /// null when the module is exempt (<see cref="ChecksumDatabase.Verifies"/>). Its failure is seen by
+    /// <see cref="VerifyAsync"/>, or not at all when the download fails first.
     /// </summary>
-    private async Task<(long? TreeSize, PullThroughResult? Refusal)> VerifyAsync(string modulePath, string version, string suffix, string downloaded, Func<RecordedHashes, string?> pick)
+    private Task<RecordedHashes>? LookUp(string modulePath, string version)
     {
-        if (!sumdb.Verifies(modulePath)) return (null, null);
+        if (!sumdb.Verifies(modulePath)) return null;
+        var lookup = sumdb.HashesAsync(modulePath, version, CancellationToken.None);
+        lookup.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        return lookup;
+    }
+
+    /// <summary>
+    /// Checks a downloaded hash against the record of <see cref="LookUp"/> (no record: the module is exempt); the
+    /// tree size it was proven in, or the refusal to answer with.
+    /// </summary>
+    private async Task<(long? TreeSize, PullThroughResult? Refusal)> VerifyAsync(
+        string modulePath, string version, string suffix, string downloaded, Func<RecordedHashes, string?> pick, Task<RecordedHashes>? lookup)
+    {
+        if (lookup is null) return (null, null);
         RecordedHashes recorded;
         try
         {
-            recorded = await sumdb.HashesAsync(modulePath, version, CancellationToken.None);
+            recorded = await lookup;
         }
         catch (SumDbException e) when (e.Security)
         {

@@ -12,7 +12,7 @@ public sealed class RevokeTagAllowanceService(TagAllowanceRepository allowances,
 
     public async Task<ServiceResponse<bool>> ExecuteAsync(ProjectPermissions permissions, User user, long allowanceId, string? ipAddress, CancellationToken ct)
     {
-        if (!permissions.CanDelete)
+        if (!permissions.IsOwner)
             return ServiceResponse<bool>.Error("403 Forbidden - only an Owner or an administrator may revoke an allowance", ServiceErrorReason.Forbidden);
         var project = permissions.Project;
         if (await allowances.FindOrNullAsync(project.Id, allowanceId, ct) is not { } allowance)

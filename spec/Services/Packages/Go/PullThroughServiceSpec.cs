@@ -120,6 +120,23 @@ public sealed class PullThroughServiceSpec : RequestSpec
     }
 
     [TestMethod]
+    public async Task ServeAsync_DatabaseWithANewKey_StartsAFreshTreeInsteadOfRefusingEverything()
+    {
+        var module = $"{Org}/alpha";
+        Assert.AreEqual(200, (await ServeAsync(App(), module, PulledFile.Mod, "v1.0.0")).Status);
+        await _app!.DisposeAsync();
+
+        // Same name, another key: the tree kept from the first key can never verify under the second.
+        using var rekeyed = await GoSumDbServer.StartAsync(_upstream!.TruthDir);
+        Assert.AreEqual(_sumdb!.Name, rekeyed.Name);
+        Assert.AreNotEqual(_sumdb.VerifierKey, rekeyed.VerifierKey);
+        var app = _app = new PullThroughApp(_upstream, rekeyed);
+        var mod = await ServeAsync(app, module, PulledFile.Mod, "v1.1.0");
+        Assert.AreEqual(200, mod.Status, mod.Text);
+        Assert.Contains($"200 /lookup/{module}@v1.1.0", rekeyed.Requests);
+    }
+
+    [TestMethod]
     public async Task ServeAsync_ConcurrentZipRequests_ShareOneUpstreamFetch()
     {
         var app = App();
