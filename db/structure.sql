@@ -626,7 +626,7 @@ CREATE TRIGGER projects_bus_reset AFTER TRUNCATE ON public.projects FOR EACH STA
 
 CREATE TRIGGER projects_bus_update AFTER UPDATE ON public.projects FOR EACH ROW WHEN (public.bus_row_differs(to_jsonb(old.*), to_jsonb(new.*), ARRAY['updated_at'::text])) EXECUTE FUNCTION public.bus_row_changed('project', 'id');
 
-CREATE TRIGGER routes_bus AFTER DELETE OR UPDATE ON public.routes FOR EACH ROW EXECUTE FUNCTION public.bus_row_changed('route', 'source_id');
+CREATE TRIGGER routes_bus AFTER INSERT OR DELETE OR UPDATE ON public.routes FOR EACH ROW EXECUTE FUNCTION public.bus_row_changed('route', 'source_id');
 
 CREATE TRIGGER routes_bus_reset AFTER TRUNCATE ON public.routes FOR EACH STATEMENT EXECUTE FUNCTION public.bus_tables_reset();
 

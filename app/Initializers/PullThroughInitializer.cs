@@ -1,3 +1,4 @@
+using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Repositories.Packages.Go;
 using GitLabLite.Services.Packages.Go;
 using Polly;
@@ -41,6 +42,9 @@ public static class PullThroughInitializer
         services.AddHostedService(sp => sp.GetRequiredService<PulledDownloads>());
         services.AddSingleton<PullThroughService>();
         services.AddSingleton<PurgePulledModuleService>();
+        services.AddSingleton<GoProxyRulesService>();
+        services.AddSingleton<GoProxyRulesFinder>();
+        services.AddSingleton<PulledModulesFinder>();
         services.AddSingleton<GitLabLite.Controllers.Concerns.PullThroughAccess>();
         return services;
     }

@@ -22,6 +22,7 @@ public static class UsersInitializer
         services.AddSingleton<UserSessionRepository>();
         services.AddSingleton<SignInAttemptRepository>();
         services.AddSingleton<RevokeUserSessionsService>();
+        services.AddSingleton<UserSessionService>();
         services.AddSingleton<ChangePasswordService>();
         services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<UserActivityService>();

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -36,9 +39,23 @@ public static class WebInitializer
                 o.SessionStore = store;
                 o.ExpireTimeSpan = sessions.Value.Absolute;
             });
+        // Session and anti-forgery cookies are sealed with the data-protection key ring. Behind a balancer any node
+        // must open what another sealed, so the ring lives beside the repositories, which every node shares (GitLab
+        // shares its secrets file across nodes the same way); a per-process ring would sign users out at random.
+        services.AddDataProtection().SetApplicationName("GitLabLite");
+        services.AddOptions<KeyManagementOptions>().Configure<InstanceSettings, ILoggerFactory>((o, settings, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.RepositoriesPath, "+data-protection")), logs));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
         // The header scripts send the pages' CSRF token in (GitLab's and Rails' name); forms keep their hidden field.
         services.AddAntiforgery(o => o.HeaderName = CsrfHeader);
+        // Every cookie (session, anti-forgery, flash): Secure whenever the request came over HTTPS, never readable by
+        // scripts, never sent on cross-site subrequests.
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
         services.AddOptions<MvcOptions>().PostConfigure<IOptions<JsonOptions>>((o, json) =>
         {
             var index = o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
@@ -58,6 +75,7 @@ public static class WebInitializer
         app.UseMiddleware<MergeSlashesMiddleware>();
         // Explicitly here, after the path is final: by default routing would run first of all.
         app.UseRouting();
+        app.UseCookiePolicy();
         app.UseAuthentication();
         app.UseMiddleware<AuthThrottleMiddleware>();
         app.UseMiddleware<GoGetMiddleware>();

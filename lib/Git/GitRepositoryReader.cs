@@ -10,6 +10,7 @@ namespace GitLabLite.Git;
 public sealed class GitRepositoryReader : IGitObjects, IDisposable
 {
     private const string HeadsPrefix = "refs/heads/";
+    private const string TagsPrefix = "refs/tags/";
 
     private readonly Repository _repo;
 
@@ -18,9 +19,6 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
     /// <summary>The reader, or null when <paramref name="path"/> is not a git repository.</summary>
     public static GitRepositoryReader? OpenOrNull(string path) =>
         Directory.Exists(path) && Repository.IsValid(path) ? new GitRepositoryReader(new Repository(path)) : null;
-
-    /// <summary>GitLab's "empty repository": no branches at all (tags alone do not count).</summary>
-    public bool IsEmpty => !_repo.Refs.FromGlob(HeadsPrefix + "*").Any();
 
     /// <summary>The branch HEAD names, whether or not it exists yet (a fresh repository's HEAD is unborn).</summary>
     public string? HeadBranch =>
@@ -34,13 +32,15 @@ public sealed class GitRepositoryReader : IGitObjects, IDisposable
     /// <summary>Tags that resolve to a commit (tags of trees or blobs are skipped), in refname order.</summary>
     public IReadOnlyList<GitTag> ListTags() => _repo.Tags.Select(ToTagOrNull).OfType<GitTag>().ToList();
 
-    public GitTag? FindTag(string name) => _repo.Tags[name] is { } tag ? ToTagOrNull(tag) : null;
+    /// <summary>The tag, or null when there is none (including names git could never store: libgit2 throws on those).</summary>
+    public GitTag? FindTag(string name) => Reference.IsValidName(TagsPrefix + name) && _repo.Tags[TagsPrefix + name] is { } tag ? ToTagOrNull(tag) : null;
 
     public IReadOnlyList<GitBranch> ListBranches() =>
         _repo.Branches.Where(b => !b.IsRemote && b.Tip is not null).Select(b => new GitBranch(b.FriendlyName, ToCommit(b.Tip))).ToList();
 
+    /// <summary>The branch, or null when there is none (including names git could never store).</summary>
     public GitBranch? FindBranch(string name) =>
-        _repo.Branches[HeadsPrefix + name] is { IsRemote: false, Tip: { } tip } ? new GitBranch(name, ToCommit(tip)) : null;
+        Reference.IsValidName(HeadsPrefix + name) && _repo.Branches[HeadsPrefix + name] is { IsRemote: false, Tip: { } tip } ? new GitBranch(name, ToCommit(tip)) : null;
 
     /// <summary>A commit by full or abbreviated (4+ hex digits, unambiguous) id; never evaluates revision syntax.</summary>
     public GitCommitInfo? FindCommit(string id) => LookupCommit(id) is { } commit ? ToCommit(commit) : null;

@@ -26,8 +26,7 @@ public sealed class RepositoryStorage(string root)
         var path = PathFor(fullPath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         Repository.Init(path, isBare: true);
-        using var repo = new Repository(path);
-        repo.Refs.UpdateTarget("HEAD", $"refs/heads/{defaultBranch}");
+        BareRepository.SetHead(path, defaultBranch);
         return path;
     }
 

@@ -203,8 +203,9 @@ public sealed class CodeRepo
     {
         if (version != ModuleVersionRules.Canonical(version))
             return $"{ModulePath}@{version}: version is not canonical";
+        // module.Check's error already names the module and version (a ModuleError).
         if (ModuleVersionRules.Check(ModulePath, version) is { } invalid)
-            return $"{ModulePath}@{version}: invalid version: {invalid}";
+            return invalid;
         if (PseudoVersion.IsPseudoVersion(version) && Stat(version).Error is { } statError)
             return statError;
         return null;

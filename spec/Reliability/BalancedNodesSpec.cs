@@ -123,6 +123,30 @@ public sealed class BalancedNodesSpec
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await viaB.GetAsync("/api/v4/user")).StatusCode, "node B still accepts the revoked token");
     }
 
+    /// <summary>A browser whose requests the balancer spreads: the form from one node, the sign-in on the other, the page on the first.</summary>
+    [TestMethod]
+    public async Task SignIn_FormFromOneNodePostedToTheOther_KeepsTheSessionOnBoth()
+    {
+        using var root = _balancer.Client(ObjectStoreCluster.RootToken);
+        Assert.AreEqual(HttpStatusCode.Created, (await root.PostAsync("/api/v4/users?username=browser&email=browser@example.com&name=browser&password=s3cret-passw0rd-browser", null)).StatusCode);
+        var cookies = new CookieContainer();
+        HttpClient Browser(AppProcess node) => new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(node.BaseUrl) };
+        using var viaA = Browser(_a);
+        using var viaB = Browser(_b);
+        var form = await viaA.GetStringAsync("/users/sign_in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.IsTrue(token.Success, "no anti-forgery token");
+
+        var signIn = await viaB.PostAsync("/users/sign_in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = "browser", ["password"] = "s3cret-passw0rd-browser", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        }));
+        Assert.AreEqual(HttpStatusCode.Redirect, signIn.StatusCode, "node B refused node A's anti-forgery token");
+
+        var page = await viaA.GetAsync("/users/sign_in");
+        Assert.AreEqual(HttpStatusCode.Redirect, page.StatusCode, "node A does not know the session node B started");
+    }
+
     /// <summary>No timing claim (bin/bench measures throughput): every answer to 64 concurrent clients is right.</summary>
     [TestMethod]
     public async Task SixtyFourConcurrentClients_ThroughTheBalancer_GetNoError()

@@ -49,6 +49,7 @@ public sealed class CheckLayersSpec
     [DataRow("app/Presenters/Things/ThingPresenter.cs", "    EmptyRepo = BareRepository.IsEmpty(path),", "a presenter queries")]
     [DataRow("app/Presenters/Things/ThingPresenter.cs", "    public async Task<Thing> PresentAsync() => await finder.FindAsync();", "a presenter queries")]
     [DataRow("app/Presenters/Things/ThingPresenter.cs", "using GitLabLite.Repositories.Things;", "a presenter queries")]
+    [DataRow("app/Params/CreateThingParams.cs", "using GitLabLite.Controllers.Concerns;", "params import from controllers")]
     [DataRow("app/Views/Things/Show.cshtml", "@inject GitLabLite.Finders.Things.ThingFinder Things", "a view queries")]
     public async Task Run_WithABreach_FailsNamingTheFileAndRule(string file, string line, string rule)
     {

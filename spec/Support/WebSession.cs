@@ -8,10 +8,11 @@ namespace GitLabLite.Spec.Support;
 /// <summary>A browser-like client of the in-process app: keeps cookies, reads anti-forgery tokens from forms, signs in.</summary>
 public sealed partial class WebSession
 {
-    public WebSession(WebApplicationFactory<Program> factory)
+    /// <param name="baseAddress">http://localhost by default; an https:// address makes the app see HTTPS requests.</param>
+    public WebSession(WebApplicationFactory<Program> factory, Uri? baseAddress = null)
     {
         // Redirects are not followed: specs assert them.
-        Http = factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(Cookies));
+        Http = factory.CreateDefaultClient(baseAddress ?? new Uri("http://localhost"), new CookieContainerHandler(Cookies));
     }
 
     public HttpClient Http { get; }

@@ -65,7 +65,8 @@ public abstract class ApiController : ControllerBase, IAccessDeniedResponder
 
     protected IActionResult Paginated<T>(Pagination page, long total, IEnumerable<T> items)
     {
-        page.WriteHeaders(Request, Response, total);
+        // Every paginated action needs the external URL for its Link header; the base class has no constructor to take it in.
+        page.WriteHeaders(Request, Response, total, HttpContext.RequestServices.GetRequiredService<Initializers.InstanceSettings>().BaseUrl);
         return Ok(items);
     }
 }

@@ -1,4 +1,4 @@
-using GitLabLite.Controllers.Api.Params;
+using GitLabLite.Params;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Models.Users;
 using GitLabLite.Presenters.Users;

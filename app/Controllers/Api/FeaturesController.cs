@@ -1,4 +1,5 @@
 using GitLabLite.Controllers.Concerns;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Features;
 using GitLabLite.Services.Features;
 using Microsoft.AspNetCore.Mvc;

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using static GitLabLite.Controllers.Concerns.PlainText;
 
 namespace GitLabLite.Controllers.Api;
 
@@ -222,11 +223,4 @@ public sealed class GoProxyController(
     /// <summary>The target as sent (origin form); hosts without one (TestServer, absolute-form requests) give the escaped path.</summary>
     private string RawTarget() =>
         HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget is ['/', ..] raw ? raw : (Request.PathBase + Request.Path).ToUriComponent();
-
-    private static ContentResult Text(int status, string body) => new()
-    {
-        StatusCode = status,
-        Content = body.EndsWith('\n') || body.Length == 0 ? body : body + "\n",
-        ContentType = "text/plain; charset=utf-8",
-    };
 }

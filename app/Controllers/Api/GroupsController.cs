@@ -1,6 +1,7 @@
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Projects;
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Projects;
 using GitLabLite.Services.Projects;
 using Microsoft.AspNetCore.Mvc;

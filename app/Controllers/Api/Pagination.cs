@@ -21,7 +21,11 @@ public sealed class Pagination
 
     public int Offset => (Page - 1) * PerPage;
 
-    public void WriteHeaders(HttpRequest request, HttpResponse response, long total)
+    /// <param name="baseUrl">
+    /// The configured external URL (GitLab:Url): links never take their host from the request's Host header, which
+    /// any client sets, so a cache or a proxy in front can never be made to hand out links to another site.
+    /// </param>
+    public void WriteHeaders(HttpRequest request, HttpResponse response, long total, string baseUrl)
     {
         var totalPages = Math.Max(1, (int)((total + PerPage - 1) / PerPage));
         var headers = response.Headers;
@@ -32,20 +36,20 @@ public sealed class Pagination
         headers["X-Next-Page"] = Page < totalPages ? (Page + 1).ToString() : "";
         headers["X-Prev-Page"] = Page > 1 ? (Page - 1).ToString() : "";
         var links = new List<string>();
-        if (Page > 1) links.Add(Link(request, Page - 1, "prev"));
-        if (Page < totalPages) links.Add(Link(request, Page + 1, "next"));
-        links.Add(Link(request, 1, "first"));
-        links.Add(Link(request, totalPages, "last"));
+        if (Page > 1) links.Add(Link(request, baseUrl, Page - 1, "prev"));
+        if (Page < totalPages) links.Add(Link(request, baseUrl, Page + 1, "next"));
+        links.Add(Link(request, baseUrl, 1, "first"));
+        links.Add(Link(request, baseUrl, totalPages, "last"));
         headers["Link"] = string.Join(", ", links);
     }
 
-    private string Link(HttpRequest request, int page, string rel)
+    private string Link(HttpRequest request, string baseUrl, int page, string rel)
     {
         var query = request.Query.Where(q => q.Key is not ("page" or "per_page" or "private_token"))
             .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
         query["page"] = page.ToString();
         query["per_page"] = PerPage.ToString();
-        var url = QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);
+        var url = QueryHelpers.AddQueryString($"{baseUrl}{request.Path}", query);
         return $"<{url}>; rel=\"{rel}\"";
     }
 }

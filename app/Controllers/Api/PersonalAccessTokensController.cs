@@ -1,7 +1,7 @@
-using GitLabLite.Controllers.Api.Params;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Users;
 using GitLabLite.Models.Users;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Users;
 using GitLabLite.Services.Users;
 using Microsoft.AspNetCore.Mvc;

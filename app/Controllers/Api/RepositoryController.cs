@@ -1,7 +1,7 @@
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Projects;
-using GitLabLite.Initializers;
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Projects;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +11,7 @@ namespace GitLabLite.Controllers.Api;
 /// GET /projects/:id/repository/tags and /branches (GitLab's API::Tags and API::Branches, read side), for callers
 /// who may read the project's code.
 /// </summary>
-public sealed class RepositoryController(RepositoryRefsFinder refs, InstanceSettings settings) : ApiController
+public sealed class RepositoryController(RepositoryRefsFinder refs, ProjectUrls urls) : ApiController
 {
     [HttpGet("projects/{id}/repository/tags")]
     [AuthorizeProject(ProjectAbility.ReadCode)]
@@ -19,7 +19,7 @@ public sealed class RepositoryController(RepositoryRefsFinder refs, InstanceSett
     {
         var project = HttpContext.ProjectPermissions().Project;
         var tags = refs.ListTags(project, options);
-        var url = WebUrl(project);
+        var url = urls.WebUrl(project);
         return Paginated(pagination, tags.Count, tags.Skip(pagination.Offset).Take(pagination.PerPage).Select(t => TagPresenter.Present(t, url)));
     }
 
@@ -29,7 +29,7 @@ public sealed class RepositoryController(RepositoryRefsFinder refs, InstanceSett
     {
         var project = HttpContext.ProjectPermissions().Project;
         var tag = refs.FindTag(project, EncodedRouteValue.Decode(HttpContext, tagName));
-        return tag is null ? NotFound404("Tag") : Ok(TagPresenter.Present(tag, WebUrl(project)));
+        return tag is null ? NotFound404("Tag") : Ok(TagPresenter.Present(tag, urls.WebUrl(project)));
     }
 
     [HttpGet("projects/{id}/repository/branches")]
@@ -38,7 +38,7 @@ public sealed class RepositoryController(RepositoryRefsFinder refs, InstanceSett
     {
         var permissions = HttpContext.ProjectPermissions();
         var (branches, defaultBranch) = refs.ListBranches(permissions.Project, search);
-        var url = WebUrl(permissions.Project);
+        var url = urls.WebUrl(permissions.Project);
         return Paginated(pagination, branches.Count,
             branches.Skip(pagination.Offset).Take(pagination.PerPage).Select(b => BranchPresenter.Present(b, defaultBranch, permissions.CanPush, url)));
     }
@@ -49,8 +49,6 @@ public sealed class RepositoryController(RepositoryRefsFinder refs, InstanceSett
     {
         var permissions = HttpContext.ProjectPermissions();
         var (found, defaultBranch) = refs.FindBranch(permissions.Project, EncodedRouteValue.Decode(HttpContext, branch));
-        return found is null ? NotFound404("Branch") : Ok(BranchPresenter.Present(found, defaultBranch, permissions.CanPush, WebUrl(permissions.Project)));
+        return found is null ? NotFound404("Branch") : Ok(BranchPresenter.Present(found, defaultBranch, permissions.CanPush, urls.WebUrl(permissions.Project)));
     }
-
-    private string WebUrl(Project project) => $"{settings.BaseUrl}/{project.FullPath}";
 }

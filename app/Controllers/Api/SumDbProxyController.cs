@@ -5,6 +5,7 @@ using GitLabLite.Golang;
 using GitLabLite.Golang.SumDb;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Mvc;
+using static GitLabLite.Controllers.Concerns.PlainText;
 
 namespace GitLabLite.Controllers.Api;
 
@@ -112,12 +113,5 @@ public sealed partial class SumDbProxyController(ChecksumDatabase sumdb, PullThr
         { NotFound: true } => Text(404, $"not found: {e.Message}"),
         { Security: true } => Text(502, $"SECURITY ERROR: checksum database {sumdb.Name} is misbehaving: {e.Message}"),
         _ => Text(502, $"checksum database {sumdb.Name}: {e.Message}"),
-    };
-
-    private static ContentResult Text(int status, string body) => new()
-    {
-        StatusCode = status,
-        Content = body.EndsWith('\n') ? body : body + "\n",
-        ContentType = "text/plain; charset=utf-8",
     };
 }

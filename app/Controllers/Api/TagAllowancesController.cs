@@ -1,4 +1,4 @@
-using GitLabLite.Controllers.Api.Params;
+using GitLabLite.Params;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Presenters.Packages.Go;

@@ -88,7 +88,7 @@ public sealed class GoGetMiddleware(
         var found = await projects.ListByFullPathsWithAccessAsync(prefixes, auth.User?.Id, ct);
         if (found.Count == 0) return null;
         var (project, access) = found.MaxBy(f => f.Project.FullPath.Length);
-        return auth.PermissionsOn(project, access).CanReadCode ? project : null;
+        return auth.PermissionsOn(project, access.AccessLevel).CanReadCode ? project : null;
     }
 
     private string Html(string fullPath, string? proxyUrl)

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using GitLabLite.Repositories.Users;
+using GitLabLite.Finders.Users;
 using GitLabLite.Services.Users;
 
 namespace GitLabLite.Controllers.Concerns;
@@ -8,7 +8,7 @@ namespace GitLabLite.Controllers.Concerns;
 /// Resolves the caller of a request once: the presented token (<see cref="RequestCredentials"/>), else the browser
 /// session's user. The result is kept on the request; <see cref="AuthenticateAttribute"/> is how controllers get it.
 /// </summary>
-public sealed class RequestAuthenticator(TokenAuthenticator tokens, UserRepository users, UserActivityService activity, AuthFailureLimiter limiter, AuthMetrics metrics)
+public sealed class RequestAuthenticator(TokenAuthenticator tokens, UsersFinder users, UserActivityService activity, AuthFailureLimiter limiter, AuthMetrics metrics)
 {
     public const string UserIdClaim = "gitlablite:user_id";
 

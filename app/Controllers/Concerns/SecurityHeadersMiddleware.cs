@@ -1,6 +1,6 @@
 namespace GitLabLite.Controllers.Concerns;
 
-/// <summary>Browser hardening on every response, pages and API alike; a page that needs its own policy sets it first.</summary>
+/// <summary>Browser hardening on every response, pages and API alike (HSTS when served over HTTPS); a page that needs its own policy sets it first.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     // Inline styles only: the pages are server-rendered with no scripts from elsewhere and no framing.
@@ -17,6 +17,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.TryAdd("X-Content-Type-Options", "nosniff");
             headers.TryAdd("X-Frame-Options", "DENY");
             headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+            // Only over HTTPS (RFC 6797 8.1: browsers ignore it over http); a year, as GitLab's Omnibus nginx sends.
+            if (http.Request.IsHttps) headers.TryAdd("Strict-Transport-Security", "max-age=31536000");
             return Task.CompletedTask;
         });
         return next(http);

@@ -6,6 +6,7 @@ using GitLabLite.Models.Projects;
 using GitLabLite.Services.Packages.Go;
 using GitLabLite.Services.Projects;
 using Microsoft.AspNetCore.Mvc;
+using static GitLabLite.Controllers.Concerns.PlainText;
 
 namespace GitLabLite.Controllers.Git;
 
@@ -154,7 +155,4 @@ public sealed class GitHttpController(
         Response.Headers.WWWAuthenticate = "Basic realm=\"GitLab\"";
         return Text(401, message);
     }
-
-    private static ContentResult Text(int status, string message) =>
-        new() { StatusCode = status, ContentType = "text/plain; charset=utf-8", Content = message + "\n" };
 }

@@ -1,5 +1,5 @@
 using FluentValidation;
-using GitLabLite.Controllers.Api.Params;
+using GitLabLite.Params;
 using GitLabLite.Finders.Projects;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Users;

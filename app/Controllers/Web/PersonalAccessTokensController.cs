@@ -1,7 +1,7 @@
 using System.Globalization;
 using FluentValidation;
-using GitLabLite.Controllers.Api.Params;
 using GitLabLite.Finders.Users;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Web;
 using GitLabLite.Services.Users;
 using Microsoft.AspNetCore.Mvc;

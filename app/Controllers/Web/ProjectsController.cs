@@ -1,9 +1,9 @@
 using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Finders.Projects;
-using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Presenters.Web;
 using GitLabLite.Services.Features;
@@ -18,7 +18,7 @@ namespace GitLabLite.Controllers.Web;
 /// </summary>
 public sealed class ProjectsController(
     ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, VersionFinder versions, PackagesFinder packages, ProjectFeatureGate features,
-    GoSetupPresenter goSetup, InstanceSettings settings) : WebController
+    GoSetupPresenter goSetup, ProjectUrls urls) : WebController
 {
     [HttpGet("{**fullPath}")]
     public async Task<IActionResult> Show(string? fullPath)
@@ -32,7 +32,7 @@ public sealed class ProjectsController(
         var versions = permissions.CanReadCode ? RootModuleVersions(project) : [];
         var served = permissions.CanReadCode ? await packages.ListServedAsync(project, Ct) : [];
         ViewData["Title"] = project.NameWithNamespace;
-        return View(new ProjectPage(permissions, $"{settings.BaseUrl}/{project.FullPath}.git", tags,
+        return View(new ProjectPage(permissions, urls.HttpUrlToRepo(project), tags,
             goSetup.Present(project, CurrentUser), await features.EnabledAsync(FeatureNames.GoProxy, project, Ct), versions, served));
     }
 

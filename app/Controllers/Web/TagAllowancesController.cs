@@ -1,5 +1,5 @@
 using FluentValidation;
-using GitLabLite.Controllers.Api.Params;
+using GitLabLite.Params;
 using GitLabLite.Finders.Projects;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GitLabLite.Git;
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 
 namespace GitLabLite.Finders.Projects;
 

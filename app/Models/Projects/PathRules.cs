@@ -8,13 +8,16 @@ public static partial class PathRules
 {
     public const int MaxLength = 255;
 
-    /// <summary>Paths that would shadow instance routes (Gitlab::PathRegex::TOP_LEVEL_ROUTES), refused for top-level groups.</summary>
+    /// <summary>
+    /// The one reserved-names list: paths that would shadow instance routes (Gitlab::PathRegex::TOP_LEVEL_ROUTES),
+    /// refused for top-level groups and for usernames (a user's personal namespace is top-level too).
+    /// </summary>
     public static readonly IReadOnlySet<string> ReservedTopLevel = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "-", ".well-known", "404.html", "422.html", "500.html", "502.html", "503.html", "admin", "api", "apple-touch-icon.png",
         "assets", "dashboard", "deploy.html", "explore", "favicon.ico", "favicon.png", "files", "groups", "health_check", "help",
         "import", "jwt", "login", "oauth", "profile", "projects", "public", "robots.txt", "s", "search", "sitemap", "sitemap.xml",
-        "sitemap.xml.gz", "snippets", "unsubscribes", "uploads", "users", "v2",
+        "sitemap.xml.gz", "slash-command-logo.png", "snippets", "unsubscribes", "uploads", "users", "v2",
     };
 
     [GeneratedRegex(@"^[a-zA-Z0-9_.][a-zA-Z0-9_\-.]*$")]

@@ -4,7 +4,7 @@ namespace GitLabLite.Models.Projects;
 
 /// <summary>
 /// The one place a project's addresses are made from the instance settings: its Go module path (host without port,
-/// plus relative root), its web and clone URLs, and the GOPROXY URLs of the project, its group and the instance.
+/// plus relative root), its web, API and clone URLs, and the GOPROXY URLs of the project, its group and the instance.
 /// </summary>
 public sealed class ProjectUrls(InstanceSettings settings)
 {
@@ -18,7 +18,10 @@ public sealed class ProjectUrls(InstanceSettings settings)
 
     public string HttpUrlToRepo(Project project) => $"{settings.BaseUrl}/{project.FullPath}.git";
 
-    public string GoProxyUrl(Project project) => $"{settings.BaseUrl}/api/v4/projects/{project.Id}/packages/go";
+    /// <summary>The project in the REST API (GitLab's _links.self).</summary>
+    public string ApiUrl(Project project) => $"{settings.BaseUrl}/api/v4/projects/{project.Id}";
+
+    public string GoProxyUrl(Project project) => $"{ApiUrl(project)}/packages/go";
 
     public string GoProxyUrl(Namespace group) => $"{settings.BaseUrl}/api/v4/groups/{group.Id}/-/packages/go";
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GitLabLite.Models.Projects;
 
 namespace GitLabLite.Models.Users;
 
@@ -10,16 +11,6 @@ public static partial class Username
 {
     public const int MaxLength = 255;
 
-    // Top-level routes of GitLab (Gitlab::PathRegex::TOP_LEVEL_ROUTES) that a namespace path must not shadow.
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "-", ".well-known", "404.html", "422.html", "500.html", "502.html", "503.html", "admin", "api",
-        "apple-touch-icon.png", "assets", "dashboard", "deploy.html", "explore", "favicon.ico", "favicon.png", "files",
-        "groups", "health_check", "help", "import", "jwt", "login", "oauth", "profile", "projects", "public",
-        "robots.txt", "s", "search", "sitemap", "sitemap.xml", "sitemap.xml.gz", "slash-command-logo.png", "snippets",
-        "unsubscribes", "uploads", "users", "v2",
-    };
-
     [GeneratedRegex(@"\A(?:[a-zA-Z0-9_\.][a-zA-Z0-9_\-\.]*[a-zA-Z0-9_\-]|[a-zA-Z0-9_])\z")]
     private static partial Regex Format();
 
@@ -28,5 +19,6 @@ public static partial class Username
         && !username.EndsWith(".git", StringComparison.OrdinalIgnoreCase)
         && !username.EndsWith(".atom", StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsReserved(string username) => Reserved.Contains(username);
+    /// <summary>The username is its personal namespace's top-level path, so the same routes are reserved as for top-level groups.</summary>
+    public static bool IsReserved(string username) => PathRules.ReservedTopLevel.Contains(username);
 }

@@ -7,17 +7,17 @@ namespace GitLabLite.Presenters.Projects;
 /// GitLab's project entity (API::Entities::Project and ProjectBasic for simple=true), plus go_proxy_url. The full
 /// entity needs the repository state that <c>ProjectsFinder</c> sets.
 /// </summary>
-public sealed class ProjectPresenter(InstanceSettings settings)
+public sealed class ProjectPresenter(InstanceSettings settings, ProjectUrls urls)
 {
     public ProjectEntity Present(Project project)
     {
-        var apiUrl = $"{settings.BaseUrl}/api/v4/projects/{project.Id}";
+        var apiUrl = urls.ApiUrl(project);
         return new ProjectEntity(PresentSimple(project))
         {
             Visibility = project.Visibility.ToName(),
             EmptyRepo = project.EmptyRepo ?? throw new InvalidOperationException("ProjectsFinder.WithRepositoryState sets EmptyRepo before a project is presented"),
             CreatorId = project.CreatorId,
-            GoProxyUrl = $"{apiUrl}/packages/go",
+            GoProxyUrl = urls.GoProxyUrl(project),
             ImportStatus = project.ImportStatus,
             ImportError = project.ImportError,
             Links = new ProjectLinks(apiUrl, $"{apiUrl}/members", $"{apiUrl}/repository/branches"),
@@ -43,8 +43,8 @@ public sealed class ProjectPresenter(InstanceSettings settings)
         PathWithNamespace = project.FullPath,
         CreatedAt = project.CreatedAt,
         DefaultBranch = project.DefaultBranch,
-        HttpUrlToRepo = $"{settings.BaseUrl}/{project.FullPath}.git",
-        WebUrl = $"{settings.BaseUrl}/{project.FullPath}",
+        HttpUrlToRepo = urls.HttpUrlToRepo(project),
+        WebUrl = urls.WebUrl(project),
         LastActivityAt = project.LastActivityAt,
         Namespace = new ProjectNamespace(
             project.NamespaceId, project.NamespaceName, project.NamespacePath,

@@ -18,9 +18,7 @@ public sealed class MemberRepository(Database db)
     /// subquery): one row of access_level and access_changes_at, the instant the earliest membership counted expires (the start of its expires_at date, UTC).
     /// </summary>
     public static string ProjectAccessSql(string projectId) => $"""
-        WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
-            SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = (SELECT namespace_id FROM projects WHERE id = {projectId})
-            UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id),
+        WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors($"(SELECT namespace_id FROM projects WHERE id = {projectId})")},
         held AS (
             SELECT access_level, expires_at FROM members WHERE source_type = 'Project' AND source_id = {projectId} AND user_id = @userId
             UNION ALL SELECT m.access_level, m.expires_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
@@ -33,22 +31,19 @@ public sealed class MemberRepository(Database db)
 
     /// <summary>The user's effective access to a group: its own membership or any ancestor's.</summary>
     public async Task<AccessLevel> GroupAccessAsync(long namespaceId, long userId, CancellationToken ct) =>
-        (AccessLevel)await db.QuerySingleAsync<int>(
-            $"""
-            WITH RECURSIVE up(id, parent_id) AS (
-                SELECT id, parent_id FROM namespaces WHERE id = @namespaceId
-                UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+        (AccessLevel)await db.QuerySingleAsync<int>(GroupAccessSql, new { namespaceId, userId }, ct);
+
+    private static readonly string GroupAccessSql = $"""
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("@namespaceId")}
             SELECT COALESCE(max(m.access_level), 0) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
             WHERE m.user_id = @userId AND {ActiveMembership.Of("m")}
-            """, new { namespaceId, userId }, ct);
+            """;
 
     /// <summary>Active Owners of the group or an ancestor other than <paramref name="userId"/>: a group must keep one.</summary>
     public Task<long> CountOtherGroupOwnersAsync(long namespaceId, long userId, CancellationToken ct) =>
         db.QuerySingleAsync<long>(
             $"""
-            WITH RECURSIVE up(id, parent_id) AS (
-                SELECT id, parent_id FROM namespaces WHERE id = @namespaceId
-                UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("@namespaceId")}
             SELECT count(DISTINCT m.user_id) FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
             WHERE m.user_id <> @userId AND m.access_level >= 50 AND {ActiveMembership.Of("m")}
             """, new { namespaceId, userId }, ct);
@@ -98,16 +93,14 @@ public sealed class MemberRepository(Database db)
             """, new { source.Type, source.Id, userId }, ct);
 
     // Direct project members plus members of the project's group and every ancestor group, each user once with the
-    // highest unexpired level (GitLab's members/all).
+    // highest unexpired level (GitLab's members/all). A personal namespace has no members of its own.
     private static readonly string ProjectAllMembers = $"""
-        WITH RECURSIVE up(id, parent_id) AS (
-            SELECT n.id, n.parent_id FROM namespaces n JOIN projects p ON p.namespace_id = n.id WHERE p.id = @projectId AND n.type = 'Group'
-            UNION ALL SELECT n.id, n.parent_id FROM namespaces n JOIN up ON n.id = up.parent_id),
+        WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("(SELECT namespace_id FROM projects WHERE id = @projectId)")},
         candidates AS (
             SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m WHERE m.source_type = 'Project' AND m.source_id = @projectId
                 AND {ActiveMembership.Of("m")}
             UNION ALL SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
-                WHERE {ActiveMembership.Of("m")}),
+                WHERE up.type = 'Group' AND {ActiveMembership.Of("m")}),
         best AS (
             SELECT DISTINCT ON (user_id) user_id, access_level, expires_at, created_at FROM candidates ORDER BY user_id, access_level DESC)
         """;

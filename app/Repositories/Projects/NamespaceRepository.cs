@@ -21,31 +21,24 @@ public sealed class NamespaceRepository(Database db)
 
     /// <summary>The namespace and its ancestors, nearest first.</summary>
     public Task<IReadOnlyList<long>> SelfAndAncestorIdsAsync(long id, CancellationToken ct) =>
-        db.QueryAsync<long>(
-            """
-            WITH RECURSIVE up(id, parent_id, depth) AS (
-                SELECT id, parent_id, 0 FROM namespaces WHERE id = @id
-                UNION ALL SELECT n.id, n.parent_id, up.depth + 1 FROM namespaces n JOIN up ON n.id = up.parent_id)
-            SELECT id FROM up ORDER BY depth
-            """, new { id }, ct);
+        db.QueryAsync<long>($"WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("@id")} SELECT id FROM up ORDER BY depth", new { id }, ct);
 
     /// <summary>
     /// Groups the user owns directly with no other owner there or in a group above (GitLab's solo_owned_groups): a
     /// user who is the last owner of a group cannot be removed without removing the group.
     /// </summary>
     public Task<IReadOnlyList<long>> SoloOwnedGroupIdsAsync(long userId, CancellationToken ct) =>
-        db.QueryAsync<long>(
-            """
+        db.QueryAsync<long>(SoloOwnedGroupIds, new { userId }, ct);
+
+    private static readonly string SoloOwnedGroupIds = $"""
             SELECT n.id FROM namespaces n
             JOIN members m ON m.source_type = 'Namespace' AND m.source_id = n.id AND m.user_id = @userId AND m.access_level = 50
             WHERE n.type = 'Group' AND NOT EXISTS (
-                WITH RECURSIVE up(id, parent_id) AS (
-                    SELECT x.id, x.parent_id FROM namespaces x WHERE x.id = n.id
-                    UNION ALL SELECT p.id, p.parent_id FROM namespaces p JOIN up ON p.id = up.parent_id)
+                WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("n.id")}
                 SELECT 1 FROM members o JOIN up ON o.source_type = 'Namespace' AND o.source_id = up.id
                 WHERE o.access_level = 50 AND o.user_id <> @userId)
             ORDER BY n.id
-            """, new { userId }, ct);
+            """;
 
     /// <summary>
     /// Groups visible to the user (public; internal when signed in; private where the user is a member of the group or
@@ -63,9 +56,7 @@ public sealed class NamespaceRepository(Database db)
         n.type = 'Group' AND (@search::text IS NULL OR r.path ILIKE '%' || @search || '%' OR r.name ILIKE '%' || @search || '%')
         AND (@admin OR n.visibility_level = 20 OR (@userId::bigint IS NOT NULL AND n.visibility_level = 10)
              OR EXISTS (
-                WITH RECURSIVE up(id, parent_id) AS (
-                    SELECT x.id, x.parent_id FROM namespaces x WHERE x.id = n.id
-                    UNION ALL SELECT p.id, p.parent_id FROM namespaces p JOIN up ON p.id = up.parent_id)
+                WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("n.id")}
                 SELECT 1 FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
                 WHERE m.user_id = @userId AND {ActiveMembership.Of("m")}))
         """;

@@ -48,11 +48,11 @@ public sealed class ProjectRepository(Database db)
     /// The projects whose full paths are among <paramref name="lowerFullPaths"/> (lower case, as routes are unique),
     /// each with the user's effective access: one lookup on the routes' lower(path) index, however many paths.
     /// </summary>
-    public Task<IReadOnlyList<(Project Project, AccessLevel Access)>> ListByFullPathsWithAccessAsync(
+    public Task<IReadOnlyList<(Project Project, ProjectAccess Access)>> ListByFullPathsWithAccessAsync(
         string[] lowerFullPaths, long? userId, CancellationToken ct) =>
-        db.QueryAsync<Project, int, (Project, AccessLevel)>(
+        db.QueryAsync<Project, ProjectAccess, (Project, ProjectAccess)>(
             $"{SelectWithAccess} {ProjectRoute} WHERE lower(pr.path) = ANY(@lowerFullPaths)",
-            (project, access) => (project, (AccessLevel)access), "access_level", new { lowerFullPaths, userId }, ct);
+            (project, access) => (project, access), "access_level", new { lowerFullPaths, userId }, ct);
 
     /// <summary>
     /// Projects the user may see: public; internal when signed in; private where the user has any membership
@@ -70,9 +70,7 @@ public sealed class ProjectRepository(Database db)
     private static readonly string MemberOf = $"""
         (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId AND {ActiveMembership.Of("m")})
          OR EXISTS (
-            WITH RECURSIVE up(id, parent_id, type, owner_id) AS (
-                SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n WHERE n.id = p.namespace_id
-                UNION ALL SELECT n.id, n.parent_id, n.type, n.owner_id FROM namespaces n JOIN up ON n.id = up.parent_id)
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("p.namespace_id")}
             SELECT 1 FROM up WHERE (up.type = 'User' AND up.owner_id = @userId)
                OR EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Namespace' AND m.source_id = up.id AND m.user_id = @userId
                           AND {ActiveMembership.Of("m")})))

@@ -35,6 +35,12 @@ public sealed class PersonalAccessTokenRepository(Database db)
             ON CONFLICT (token_digest) DO NOTHING RETURNING {Columns}
             """, new { userId, name, tokenDigest, scopes, expiresAt = AsTimestamp(expiresAt) }, ct);
 
+    /// <summary>Moves the expiry of the user's token with that digest, unless it was revoked.</summary>
+    public Task<int> RenewAsync(string tokenDigest, long userId, DateOnly expiresAt, CancellationToken ct) =>
+        db.ExecuteAsync(
+            "UPDATE personal_access_tokens SET expires_at = @expiresAt, updated_at = now() WHERE token_digest = @tokenDigest AND user_id = @userId AND NOT revoked",
+            new { tokenDigest, userId, expiresAt = AsTimestamp(expiresAt) }, ct);
+
     public Task<int> RevokeAsync(long id, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE personal_access_tokens SET revoked = true, updated_at = now() WHERE id = @id AND NOT revoked", new { id }, ct);
 

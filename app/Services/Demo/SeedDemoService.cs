@@ -4,6 +4,7 @@ using GitLabLite.Git;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Projects;
 using GitLabLite.Models.Users;
+using GitLabLite.Params;
 using GitLabLite.Repositories.Projects;
 using GitLabLite.Repositories.Users;
 using GitLabLite.Services.Features;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GitLabLite.Models.Features;
+using GitLabLite.Params;
 using GitLabLite.Repositories.Features;
 using GitLabLite.Repositories.Projects;
 using GitLabLite.Repositories.Users;

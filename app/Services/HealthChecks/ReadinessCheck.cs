@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace GitLabLite.Services.HealthChecks;
 
-/// <summary>GitLab's readiness checks (Gitlab::HealthChecks): Postgres answers a query within 2 s, and repository storage takes a write.</summary>
+/// <summary>GitLab's readiness checks (Gitlab::HealthChecks): Postgres answers a query within 2 s, and repository storage is there and writable (without writing).</summary>
 public sealed class ReadinessCheck(HealthCheckRepository database, InstanceSettings settings)
 {
     private static readonly TimeSpan DatabaseDeadline = TimeSpan.FromSeconds(2);
@@ -23,18 +23,16 @@ public sealed class ReadinessCheck(HealthCheckRepository database, InstanceSetti
         }
     }
 
-    public bool Storage()
-    {
-        try
-        {
-            var probe = Path.Combine(settings.RepositoriesPath, $".readiness-{Guid.NewGuid():N}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// The repositories directory exists and this process may create entries in it, asked of the kernel (access(2))
+    /// rather than by writing a probe file: a probe every few seconds from an orchestrator would churn the directory
+    /// that holds every repository, and would fail on a full disk the moment that matters least for readiness.
+    /// </summary>
+    public bool Storage() => Directory.Exists(settings.RepositoriesPath) && Access(settings.RepositoriesPath, WriteOk | ExecuteOk) == 0;
+
+    private const int WriteOk = 2;
+    private const int ExecuteOk = 1;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "access", SetLastError = true)]
+    private static extern int Access(string path, int mode);
 }

@@ -1,4 +1,5 @@
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 using GitLabLite.Repositories.Projects;
 using GitLabLite.Repositories.Users;
 

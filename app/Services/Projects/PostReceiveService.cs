@@ -20,10 +20,10 @@ public sealed class PostReceiveService(RepositoryStorage storage, ProjectReposit
         {
             if (repo is null) return ServiceResponse<string?>.Error("Repository not found", ServiceErrorReason.NotFound);
             defaultBranch = repo.DefaultBranch;
-            if (defaultBranch is null && !repo.IsEmpty)
-                defaultBranch = chosen = ChooseDefault(repo.ListBranches().Select(b => b.Name).ToList(), project.DefaultBranch);
+            if (defaultBranch is null && repo.ListBranches() is { Count: > 0 } branches)
+                defaultBranch = chosen = ChooseDefault(branches.Select(b => b.Name).ToList(), project.DefaultBranch);
         }
-        if (chosen is not null) RepositoryHead.PointAt(path, chosen);
+        if (chosen is not null) BareRepository.SetHead(path, chosen);
         if (defaultBranch is not null && defaultBranch != project.DefaultBranch)
             await projects.SetDefaultBranchAsync(project.Id, defaultBranch, ct);
         else

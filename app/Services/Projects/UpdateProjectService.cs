@@ -1,5 +1,6 @@
 using GitLabLite.Git;
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 using GitLabLite.Repositories.Projects;
 
 namespace GitLabLite.Services.Projects;

@@ -6,10 +6,14 @@ namespace GitLabLite.Services.Users;
 
 /// <summary>
 /// First start: creates the `root` administrator. GITLAB_ROOT_PASSWORD sets its password; GITLAB_ROOT_TOKEN, when
-/// set, becomes an `api` token of root with exactly that value, as GitLab's automation-friendly seed does.
+/// set, becomes an `api` token of root with exactly that value, as GitLab's automation-friendly seed does. Like any
+/// token it expires (GitLab's longest lifetime, a year); every start renews that year, so a server that keeps
+/// running from the same environment keeps its token, and one whose environment dropped the variable lets it lapse.
+/// A revoked root token stays revoked.
 /// </summary>
 public sealed class RootSeeder(
-    UserRepository users, PersonalAccessTokenRepository tokens, IPasswordHasher<User> hasher, IConfiguration config, ILogger<RootSeeder> logger)
+    UserRepository users, PersonalAccessTokenRepository tokens, IPasswordHasher<User> hasher, IConfiguration config, TimeProvider clock,
+    ILogger<RootSeeder> logger)
 {
     public const string DefaultPassword = "5iveL!fe-GitLabLite";
 
@@ -29,8 +33,11 @@ public sealed class RootSeeder(
         }
         root ??= await users.FindByUsernameOrNullAsync("root", ct);
         var token = config["GITLAB_ROOT_TOKEN"];
-        if (root is not null && !string.IsNullOrEmpty(token))
-            // ON CONFLICT on the digest makes this idempotent across restarts and concurrent starts.
-            await tokens.CreateAsync(root.Id, "GITLAB_ROOT_TOKEN", PersonalAccessToken.Digest(token), [TokenScopes.Api], null, ct);
+        if (root is null || string.IsNullOrEmpty(token)) return;
+        var expiry = PersonalAccessToken.LatestExpiry(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var digest = PersonalAccessToken.Digest(token);
+        // ON CONFLICT on the digest makes creation idempotent across restarts and concurrent starts; then renew.
+        if (await tokens.CreateAsync(root.Id, "GITLAB_ROOT_TOKEN", digest, [TokenScopes.Api], expiry, ct) is null)
+            await tokens.RenewAsync(digest, root.Id, expiry, ct);
     }
 }

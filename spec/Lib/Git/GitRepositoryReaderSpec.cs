@@ -36,10 +36,9 @@ public sealed class GitRepositoryReaderSpec
     }
 
     [TestMethod]
-    public void Open_FreshRepository_IsEmptyWithUnbornHead()
+    public void Open_FreshRepository_HasUnbornHead()
     {
         using var repo = GitRepositoryReader.OpenOrNull(_bare)!;
-        Assert.IsTrue(repo.IsEmpty);
         Assert.AreEqual("main", repo.HeadBranch);
         Assert.IsNull(repo.DefaultBranch);
         Assert.AreEqual(0, repo.ListTags().Count);
@@ -55,7 +54,6 @@ public sealed class GitRepositoryReaderSpec
     {
         var work = await PushFixtureAsync();
         using var repo = GitRepositoryReader.OpenOrNull(_bare)!;
-        Assert.IsFalse(repo.IsEmpty);
         Assert.AreEqual("main", repo.DefaultBranch);
         var tags = repo.ListTags().ToDictionary(t => t.Name);
         var head = await _git.MustAsync(work, "rev-parse", "HEAD");

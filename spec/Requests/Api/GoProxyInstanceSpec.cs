@@ -16,6 +16,7 @@ public sealed class GoProxyInstanceSpec : RequestSpec
 {
     private const string Host = "gitlab.example.com";
     private const string Instance = "/api/v4/packages/go";
+    private User _admin = null!;
     private string _adminToken = null!;
     private User _reader = null!;
     private string _readerToken = null!;
@@ -34,16 +35,15 @@ public sealed class GoProxyInstanceSpec : RequestSpec
     [TestInitialize]
     public async Task BuildProjects()
     {
-        User admin;
-        (admin, _adminToken) = await CreateUserWithTokenAsync("boss", admin: true);
+        (_admin, _adminToken) = await CreateUserWithTokenAsync("boss", admin: true);
         (_reader, _readerToken) = await CreateUserWithTokenAsync("reader", scopes: [TokenScopes.ReadApi]);
         (_, _strangerToken) = await CreateUserWithTokenAsync("stranger", scopes: [TokenScopes.ReadApi]);
-        _a = await ProjectFactory.CreateGroupAsync(Services, admin, "a", visibility: Visibility.Public);
-        _ab = await ProjectFactory.CreateGroupAsync(Services, admin, "b", _a, Visibility.Public);
-        _other = await ProjectFactory.CreateGroupAsync(Services, admin, "other");
-        _abc = await CreateModuleProjectAsync(admin, "c", _ab, "v1.2.0");
-        _abProject = await CreateModuleProjectAsync(admin, "lib", _ab, "v1.0.0");
-        _otherLib = await CreateModuleProjectAsync(admin, "lib", _other, "v1.3.0");
+        _a = await ProjectFactory.CreateGroupAsync(Services, _admin, "a", visibility: Visibility.Public);
+        _ab = await ProjectFactory.CreateGroupAsync(Services, _admin, "b", _a, Visibility.Public);
+        _other = await ProjectFactory.CreateGroupAsync(Services, _admin, "other");
+        _abc = await CreateModuleProjectAsync(_admin, "c", _ab, "v1.2.0");
+        _abProject = await CreateModuleProjectAsync(_admin, "lib", _ab, "v1.0.0");
+        _otherLib = await CreateModuleProjectAsync(_admin, "lib", _other, "v1.3.0");
         foreach (var project in new[] { _abc, _abProject, _otherLib })
             await ProjectFactory.AddMemberAsync(Services, project, _reader, AccessLevel.Reporter);
         await EnableAsync($"{_abc.FullPath},{_abProject.FullPath},{_otherLib.FullPath}");
@@ -117,6 +117,22 @@ public sealed class GoProxyInstanceSpec : RequestSpec
     }
 
     [TestMethod]
+    public async Task Get_ProjectCreatedAfterAMissAtItsPath_IsServedOnTheNextRequest()
+    {
+        // The miss is kept in memory; the new project's route clears it (the reader's memberships do not change).
+        var path = $"{Instance}/{Host}/a/b/late/@v/list";
+        var before = await GetAsync(path, _readerToken);
+        Assert.AreNotEqual(HttpStatusCode.OK, before.Status, before.Body);
+        Assert.AreEqual(before.Status, (await GetAsync(path, _readerToken)).Status, "the miss, now answered from memory");
+        var late = await CreateModuleProjectAsync(_admin, "late", _ab, "v0.1.0");
+        await Client(_adminToken).PutAsync($"/api/v4/projects/{late.Id}?visibility=public", null);
+        await EnableAsync(late.FullPath);
+        var (status, body) = await GetAsync(path, _readerToken);
+        Assert.AreEqual(HttpStatusCode.OK, status, body);
+        Assert.AreEqual("v0.1.0\n", body);
+    }
+
+    [TestMethod]
     public async Task Info_WhenTheProjectsGateIsOff_IsForbiddenNotNotFound()
     {
         var path = $"{Instance}/{Module(_abc)}/@v/v1.2.0.info";
@@ -176,8 +192,7 @@ public sealed class GoProxyInstanceSpec : RequestSpec
     [TestMethod]
     public async Task Get_PublicProject_IsServedAnonymously()
     {
-        var admin = (await Get<GitLabLite.Repositories.Users.UserRepository>().FindByUsernameOrNullAsync("boss", CancellationToken.None))!;
-        var open = await CreateModuleProjectAsync(admin, "open", _a, "v0.3.0");
+        var open = await CreateModuleProjectAsync(_admin, "open", _a, "v0.3.0");
         await Client(_adminToken).PutAsync($"/api/v4/projects/{open.Id}?visibility=public", null);
         await EnableAsync(open.FullPath);
         var (status, body) = await GetAsync($"{Instance}/{Module(open)}/@v/list", null);

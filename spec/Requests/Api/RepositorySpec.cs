@@ -106,6 +106,32 @@ public sealed class RepositorySpec : RequestSpec
     }
 
     [TestMethod]
+    [DataRow("a..b")]
+    [DataRow("v1~1")]
+    [DataRow("v1%5E%7B%7D")]
+    [DataRow("x%3Ay")]
+    [DataRow("a%20b")]
+    [DataRow("foo.lock")]
+    [DataRow("%40%7B1%7D")]
+    [DataRow("ends%2F")]
+    [DataRow("%2Fstarts")]
+    [DataRow("sub%2F.hidden")]
+    [DataRow("back%5Cslash")]
+    [DataRow("star*")]
+    [DataRow("v1%3F")]
+    public async Task TagAndBranch_WithANameGitCannotStore_Are404(string encoded)
+    {
+        var (owner, token) = await CreateUserWithTokenAsync("owner");
+        var (project, _) = await CreateFixtureAsync(owner);
+        foreach (var (kind, what) in new[] { ("tags", "Tag"), ("branches", "Branch") })
+        {
+            var response = await Client(token).GetAsync($"/api/v4/projects/{project.Id}/repository/{kind}/{encoded}");
+            Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode, $"{kind}/{encoded}: {await response.Content.ReadAsStringAsync()}");
+            Assert.AreEqual($"404 {what} Not Found", (await JsonAsync(response)).GetProperty("message").GetString(), $"{kind}/{encoded}");
+        }
+    }
+
+    [TestMethod]
     public async Task Branches_ListByNameWithDefaultAndCallersPushRight()
     {
         var (owner, token) = await CreateUserWithTokenAsync("owner");

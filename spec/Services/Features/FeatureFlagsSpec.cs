@@ -1,5 +1,6 @@
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Projects;
+using GitLabLite.Params;
 using GitLabLite.Repositories.Features;
 using GitLabLite.Repositories.Projects;
 using GitLabLite.Services.Caching;

@@ -1,5 +1,6 @@
 using GitLabLite.Finders.Features;
 using GitLabLite.Models.Features;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Features;
 using GitLabLite.Presenters.Web;
 using GitLabLite.Services.Features;

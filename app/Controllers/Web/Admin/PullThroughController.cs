@@ -1,7 +1,8 @@
+using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Packages.Go;
+using GitLabLite.Params;
 using GitLabLite.Presenters.Web;
-using GitLabLite.Repositories.Packages.Go;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,8 @@ namespace GitLabLite.Controllers.Web.Admin;
 /// </summary>
 [Route("admin/packages/go")]
 public sealed class PullThroughController(
-    IOptions<GoProxyOptions> options, ChecksumDatabase sumdb, GoProxyRuleRepository rules, PulledModuleRepository pulled,
-    PurgePulledModuleService purge, InstanceSettings instance) : AdminController
+    IOptions<GoProxyOptions> options, ChecksumDatabase sumdb, GoProxyRulesFinder rules, PulledModulesFinder pulled,
+    GoProxyRulesService service, PurgePulledModuleService purge, InstanceSettings instance) : AdminController
 {
     private const int PerPage = 50;
 
@@ -25,13 +26,14 @@ public sealed class PullThroughController(
     {
         page = Math.Max(page, 1);
         var o = options.Value;
+        var (modules, total) = await pulled.ListAsync((page - 1) * PerPage, PerPage, Ct);
         ViewData["Title"] = "Go pull-through · Admin area";
         return View("~/Views/Admin/PullThrough.cshtml", new PullThroughPage(
             // No direct and no public proxy: this instance serves both, and proxies the checksum database for GOSUMDB's default.
             $"go env -w GOPROXY={instance.BaseUrl}/api/v4/packages/go GONOSUMDB={sumdb.PrivateHost}",
             o.EffectiveUpstreams, sumdb.Name, sumdb.Url, sumdb.Client.Latest.N == 0 ? null : sumdb.Client.Latest.N, o.NoSumDb, o.Offline,
             o.AnonymousPullThrough, o.ListTtlSeconds, await rules.ListAsync(null, Ct),
-            await pulled.ListAsync(PerPage, (page - 1) * PerPage, Ct), await pulled.CountAsync(Ct), page, PerPage));
+            modules, total, page, PerPage));
     }
 
     [HttpPost("rules")]
@@ -39,13 +41,13 @@ public sealed class PullThroughController(
     {
         var check = await validator.ValidateAsync(p, Ct);
         if (!check.IsValid) return Back(FlashAlert, string.Join("; ", check.Errors.Select(e => $"{e.PropertyName} {e.ErrorMessage}")));
-        var rule = await rules.CreateAsync(null, p.Action!, p.ModulePattern!.Trim(), string.IsNullOrWhiteSpace(p.VersionPattern) ? "*" : p.VersionPattern.Trim(), Ct);
+        var rule = await service.CreateRuleAsync(null, p, Ct);
         return Back(FlashNotice, $"Rule added: {rule.Describe(null)}.");
     }
 
     [HttpPost("rules/{id:long}/delete")]
     public async Task<IActionResult> DeleteRule(long id) =>
-        await rules.DeleteAsync(null, id, Ct) ? Back(FlashNotice, $"Rule #{id} deleted.") : Back(FlashAlert, $"There is no rule #{id}.");
+        await service.DeleteRuleAsync(null, id, Ct) ? Back(FlashNotice, $"Rule #{id} deleted.") : Back(FlashAlert, $"There is no rule #{id}.");
 
     [HttpPost("modules/{id:long}/purge")]
     public async Task<IActionResult> Purge(long id)

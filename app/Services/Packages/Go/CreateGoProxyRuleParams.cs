@@ -1,9 +1,0 @@
-namespace GitLabLite.Services.Packages.Go;
-
-/// <summary>POST .../packages/go/rules: action (allow|deny), module_pattern, version_pattern (default "*").</summary>
-public sealed record CreateGoProxyRuleParams
-{
-    public string? Action { get; init; }
-    public string? ModulePattern { get; init; }
-    public string? VersionPattern { get; init; }
-}
