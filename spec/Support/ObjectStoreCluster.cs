@@ -47,6 +47,8 @@ public sealed class ObjectStoreCluster : IAsyncDisposable
         env["ConnectionStrings__Main"] = _database.ConnectionString;
         env["GitLab__RepositoriesPath"] = RepositoriesPath;
         env["GitLab__CachePath"] = Path.Combine(_root, $"cache-{_nodes.Count}");
+        // A home of its own, as on a machine of its own: nothing per-user (.NET's default key ring) is shared by chance.
+        env["HOME"] = Directory.CreateDirectory(Path.Combine(_root, $"home-{_nodes.Count}")).FullName;
         env["GITLAB_ROOT_TOKEN"] = RootToken;
         var node = AppProcess.Start(env, certificate: certificate);
         _nodes.Add(node);

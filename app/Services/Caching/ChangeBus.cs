@@ -284,14 +284,16 @@ public sealed class ChangeBus : BackgroundService
         await base.StopAsync(cancellationToken);
         _running = false;
         if (_registered is not { } node) return;
+        _registered = null;
         try
         {
             await _repository.LeaveAsync(node, cancellationToken);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException or ObjectDisposedException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException
+                                       or ObjectDisposedException)
         {
-            // Postgres is away, or the host tears its services down before stopping (WebApplicationFactory's disposal
-            // order): the lease lapses by itself.
+            // Postgres is away, or the host is already tearing down the database pipeline (a host disposed without a
+            // clean stop): the lease lapses by itself.
         }
     }
 }
