@@ -48,6 +48,30 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE TABLE public.audit_events (
+    id bigint NOT NULL,
+    author_id bigint NOT NULL,
+    author_name text NOT NULL,
+    entity_type text NOT NULL,
+    entity_id bigint NOT NULL,
+    entity_path text NOT NULL,
+    event_name text NOT NULL,
+    target_type text,
+    target_details text,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    ip_address text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+CREATE SEQUENCE public.audit_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.audit_events_id_seq OWNED BY public.audit_events.id;
+
 CREATE TABLE public.build_leases (
     key text NOT NULL,
     holder text NOT NULL,
@@ -249,6 +273,53 @@ CREATE SEQUENCE public.namespaces_id_seq
 
 ALTER SEQUENCE public.namespaces_id_seq OWNED BY public.namespaces.id;
 
+CREATE TABLE public.packages_go_ledger_entries (
+    id bigint NOT NULL,
+    project_id bigint NOT NULL,
+    module_path text NOT NULL,
+    version text NOT NULL,
+    commit_sha text NOT NULL,
+    module_dir text DEFAULT ''::text NOT NULL,
+    tag_name text,
+    committed_at timestamp with time zone NOT NULL,
+    go_mod_h1 text NOT NULL,
+    zip_h1 text,
+    zip_error text,
+    download_count bigint DEFAULT 0 NOT NULL,
+    last_downloaded_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT packages_go_ledger_entries_check CHECK (((zip_h1 IS NULL) OR (zip_error IS NULL)))
+);
+
+CREATE SEQUENCE public.packages_go_ledger_entries_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.packages_go_ledger_entries_id_seq OWNED BY public.packages_go_ledger_entries.id;
+
+CREATE TABLE public.packages_go_tag_allowances (
+    id bigint NOT NULL,
+    project_id bigint NOT NULL,
+    tag_name text NOT NULL,
+    user_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    revoked_at timestamp with time zone
+);
+
+CREATE SEQUENCE public.packages_go_tag_allowances_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE public.packages_go_tag_allowances_id_seq OWNED BY public.packages_go_tag_allowances.id;
+
 CREATE TABLE public.personal_access_tokens (
     id bigint NOT NULL,
     user_id bigint NOT NULL,
@@ -368,6 +439,8 @@ CREATE SEQUENCE public.users_id_seq
 
 ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;
 
+ALTER TABLE ONLY public.audit_events ALTER COLUMN id SET DEFAULT nextval('public.audit_events_id_seq'::regclass);
+
 ALTER TABLE ONLY public.deploy_tokens ALTER COLUMN id SET DEFAULT nextval('public.deploy_tokens_id_seq'::regclass);
 
 ALTER TABLE ONLY public.feature_gates ALTER COLUMN id SET DEFAULT nextval('public.feature_gates_id_seq'::regclass);
@@ -382,6 +455,10 @@ ALTER TABLE ONLY public.members ALTER COLUMN id SET DEFAULT nextval('public.memb
 
 ALTER TABLE ONLY public.namespaces ALTER COLUMN id SET DEFAULT nextval('public.namespaces_id_seq'::regclass);
 
+ALTER TABLE ONLY public.packages_go_ledger_entries ALTER COLUMN id SET DEFAULT nextval('public.packages_go_ledger_entries_id_seq'::regclass);
+
+ALTER TABLE ONLY public.packages_go_tag_allowances ALTER COLUMN id SET DEFAULT nextval('public.packages_go_tag_allowances_id_seq'::regclass);
+
 ALTER TABLE ONLY public.personal_access_tokens ALTER COLUMN id SET DEFAULT nextval('public.personal_access_tokens_id_seq'::regclass);
 
 ALTER TABLE ONLY public.projects ALTER COLUMN id SET DEFAULT nextval('public.projects_id_seq'::regclass);
@@ -391,6 +468,9 @@ ALTER TABLE ONLY public.routes ALTER COLUMN id SET DEFAULT nextval('public.route
 ALTER TABLE ONLY public.user_sessions ALTER COLUMN id SET DEFAULT nextval('public.user_sessions_id_seq'::regclass);
 
 ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
+
+ALTER TABLE ONLY public.audit_events
+    ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.build_leases
     ADD CONSTRAINT build_leases_pkey PRIMARY KEY (key);
@@ -437,6 +517,12 @@ ALTER TABLE ONLY public.members
 ALTER TABLE ONLY public.namespaces
     ADD CONSTRAINT namespaces_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.packages_go_ledger_entries
+    ADD CONSTRAINT packages_go_ledger_entries_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.packages_go_tag_allowances
+    ADD CONSTRAINT packages_go_tag_allowances_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_pkey PRIMARY KEY (id);
 
@@ -458,6 +544,8 @@ ALTER TABLE ONLY public.user_sessions
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
+CREATE INDEX index_audit_events_on_entity_and_created_at ON public.audit_events USING btree (entity_type, entity_id, created_at);
+
 CREATE INDEX index_deploy_tokens_on_group_id ON public.deploy_tokens USING btree (group_id) WHERE (group_id IS NOT NULL);
 
 CREATE INDEX index_deploy_tokens_on_project_id ON public.deploy_tokens USING btree (project_id) WHERE (project_id IS NOT NULL);
@@ -477,6 +565,12 @@ CREATE INDEX index_members_on_user_id ON public.members USING btree (user_id);
 CREATE INDEX index_namespaces_on_owner_id ON public.namespaces USING btree (owner_id);
 
 CREATE UNIQUE INDEX index_namespaces_on_parent_and_lower_path ON public.namespaces USING btree (COALESCE(parent_id, (0)::bigint), lower(path));
+
+CREATE INDEX index_packages_go_ledger_entries_on_project_and_tag ON public.packages_go_ledger_entries USING btree (project_id, tag_name) WHERE (tag_name IS NOT NULL);
+
+CREATE UNIQUE INDEX index_packages_go_ledger_entries_on_project_module_version ON public.packages_go_ledger_entries USING btree (project_id, module_path, version);
+
+CREATE INDEX index_packages_go_tag_allowances_on_project_and_tag ON public.packages_go_tag_allowances USING btree (project_id, tag_name);
 
 CREATE UNIQUE INDEX index_personal_access_tokens_on_token_digest ON public.personal_access_tokens USING btree (token_digest);
 
@@ -567,6 +661,15 @@ ALTER TABLE ONLY public.namespaces
 
 ALTER TABLE ONLY public.namespaces
     ADD CONSTRAINT namespaces_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.namespaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.packages_go_ledger_entries
+    ADD CONSTRAINT packages_go_ledger_entries_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.packages_go_tag_allowances
+    ADD CONSTRAINT packages_go_tag_allowances_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.packages_go_tag_allowances
+    ADD CONSTRAINT packages_go_tag_allowances_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
 
 ALTER TABLE ONLY public.personal_access_tokens
     ADD CONSTRAINT personal_access_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;

@@ -1,4 +1,7 @@
 using GitLabLite.Finders.Packages.Go;
+using GitLabLite.Repositories.AuditEvents;
+using GitLabLite.Repositories.Packages.Go;
+using GitLabLite.Services.AuditEvents;
 using GitLabLite.Repositories.Packages;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.Extensions.Options;
@@ -29,6 +32,20 @@ public static class PackagesInitializer
         services.AddSingleton<ArchiveDiskBudget>();
         services.AddSingleton<CreateModuleZipService>();
         services.AddSingleton<ModuleZipCache>();
+        services.AddSingleton<LedgerRepository>();
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section);
+        services.AddSingleton<LedgerDownloads>();
+        services.AddHostedService(sp => sp.GetRequiredService<LedgerDownloads>());
+        services.AddSingleton<VersionLedger>();
+        services.AddSingleton<TagAllowanceRepository>();
+        services.AddSingleton<AuditEventRepository>();
+        services.AddSingleton<AuditEventService>();
+        services.AddSingleton<ServedTagsGuard>();
+        services.AddSingleton<CreateTagAllowanceService>();
+        services.AddSingleton<RevokeTagAllowanceService>();
+        services.AddSingleton<TagAllowancesFinder>();
+        services.AddSingleton<GitLabLite.Presenters.Packages.Go.TagAllowancePresenter>();
+        services.AddSingleton<GitLabLite.Finders.AuditEvents.AuditEventsFinder>();
         return services;
     }
 }

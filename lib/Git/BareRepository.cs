@@ -40,6 +40,16 @@ public static class BareRepository
     public static bool IsValidBranchName(string name) =>
         name.Length is > 0 and <= 255 && !name.StartsWith('-') && Reference.IsValidName($"refs/heads/{name}");
 
+    /// <summary>git check-ref-format rules for refs/tags/&lt;name&gt;.</summary>
+    public static bool IsValidTagName(string name) => name.Length is > 0 and <= 255 && Reference.IsValidName($"refs/tags/{name}");
+
+    /// <summary>The commit the tag points at (through annotations), or null when there is no such tag.</summary>
+    public static string? TagCommitOrNull(string path, string tagName)
+    {
+        using var repo = new Repository(path);
+        return repo.Tags[tagName]?.PeeledTarget is Commit commit ? commit.Sha : null;
+    }
+
     public static bool BranchExists(string path, string branch)
     {
         if (!Repository.IsValid(path)) return false;
@@ -62,6 +72,26 @@ public static class BareRepository
             && repo.Refs[target] is not null
             ? target["refs/heads/".Length..]
             : null;
+    }
+
+    /// <summary>
+    /// GitLab's refs/keep-around/&lt;sha&gt;: a ref no client sees (the git HTTP endpoint hides the namespace) that keeps
+    /// a commit and its history from `git gc`, whatever happens to the branches and tags that led to it.
+    /// </summary>
+    public static void KeepAround(string path, string commitId)
+    {
+        var name = $"refs/keep-around/{commitId}";
+        using var repo = new Repository(path);
+        if (repo.Refs[name] is not null) return;
+        try
+        {
+            repo.Refs.Add(name, new ObjectId(commitId));
+        }
+        catch (Exception e) when (e is NameConflictException or LockedFileException)
+        {
+            // Another request or process wrote the same ref just now.
+            if (repo.Refs[name] is null) throw;
+        }
     }
 
     /// <summary>

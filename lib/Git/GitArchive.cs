@@ -59,7 +59,7 @@ public sealed class GitArchive : IDisposable
             long total = 0;
             // Stopping early (too large, cancelled) must not leave git blocked on a full pipe.
             using var killOnFailure = new ProcessKiller(process);
-            await using (var reader = new TarReader(process.StandardOutput.BaseStream))
+            await using (var reader = new TarReader(process.StandardOutput.BaseStream, leaveOpen: true))
             {
                 while (await reader.GetNextEntryAsync(copyData: false, ct) is { } entry)
                 {
@@ -80,6 +80,8 @@ public sealed class GitArchive : IDisposable
                     entries.Add(new GitArchiveEntry(name, size, false, local));
                 }
             }
+            // The end-of-archive blocks come before git's padding to a full record: read it too, or git may die of SIGPIPE.
+            await process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, ct);
             killOnFailure.Disarm();
             await process.WaitForExitAsync(ct);
             if (process.ExitCode != 0)

@@ -12,6 +12,9 @@ public static class GitSmartHttp
 {
     private const int StderrTailBytes = 4096;
 
+    /// <summary>Refs kept for the server's own use: GitLab's keep-around refs, which hold commits served to Go clients.</summary>
+    public static readonly IReadOnlyList<string> HiddenRefs = ["refs/keep-around/"];
+
     /// <summary>
     /// Writes the ref advertisement for GET info/refs: the `# service=` pkt-line and a flush (omitted for protocol
     /// v2, as http-backend does), then git's own advertisement.
@@ -26,9 +29,13 @@ public static class GitSmartHttp
         return await RunAsync(repositoryPath, service, gitProtocol, advertise: true, input: null, output, ct);
     }
 
-    /// <summary>Runs one stateless RPC round (POST git-upload-pack / git-receive-pack): request body in, result out.</summary>
-    public static Task<GitProcessResult> StatelessRpcAsync(string repositoryPath, GitHttpService service, string? gitProtocol, Stream input, Stream output, CancellationToken ct) =>
-        RunAsync(repositoryPath, service, gitProtocol, advertise: false, input, output, ct);
+    /// <summary>
+    /// Runs one stateless RPC round (POST git-upload-pack / git-receive-pack): request body in, result out. A push
+    /// runs the hooks in <paramref name="hooksPath"/> (and no others) with <paramref name="hookEnvironment"/>.
+    /// </summary>
+    public static Task<GitProcessResult> StatelessRpcAsync(string repositoryPath, GitHttpService service, string? gitProtocol, Stream input, Stream output,
+        CancellationToken ct, string? hooksPath = null, IReadOnlyDictionary<string, string>? hookEnvironment = null) =>
+        RunAsync(repositoryPath, service, gitProtocol, advertise: false, input, output, ct, hooksPath, hookEnvironment);
 
     /// <summary>GIT_PROTOCOL is a colon-separated list of key=value pairs; v2 is "version=2".</summary>
     public static bool IsProtocolV2(string? gitProtocol) =>
@@ -41,7 +48,8 @@ public static class GitSmartHttp
     public static string? SanitizeProtocol(string? header) =>
         header is { Length: > 0 and <= 256 } && header.All(c => char.IsAsciiLetterOrDigit(c) || c is '=' or ':' or '.' or '-' or '_') ? header : null;
 
-    private static async Task<GitProcessResult> RunAsync(string repositoryPath, GitHttpService service, string? gitProtocol, bool advertise, Stream? input, Stream output, CancellationToken ct)
+    private static async Task<GitProcessResult> RunAsync(string repositoryPath, GitHttpService service, string? gitProtocol, bool advertise, Stream? input, Stream output,
+        CancellationToken ct, string? hooksPath = null, IReadOnlyDictionary<string, string>? hookEnvironment = null)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -50,6 +58,18 @@ public static class GitSmartHttp
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Hidden refs are neither advertised nor fetchable, and a push that names one is refused (transfer.hideRefs).
+        foreach (var hidden in HiddenRefs)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"transfer.hideRefs={hidden}");
+        }
+        if (service.IsPush)
+        {
+            // Only the app's hooks: never ones a repository directory might hold.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"core.hooksPath={hooksPath ?? "/dev/null"}");
+        }
         start.ArgumentList.Add(service.Command);
         start.ArgumentList.Add("--stateless-rpc");
         if (advertise) start.ArgumentList.Add("--advertise-refs");
@@ -59,6 +79,7 @@ public static class GitSmartHttp
             start.Environment.Remove(name);
         if (SanitizeProtocol(gitProtocol) is { } protocol) start.Environment["GIT_PROTOCOL"] = protocol;
         else start.Environment.Remove("GIT_PROTOCOL");
+        foreach (var (name, value) in hookEnvironment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("git could not be started");
         // A client that goes away must not leave a git child behind (receive-pack then never updates refs).

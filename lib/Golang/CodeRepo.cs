@@ -174,6 +174,18 @@ public sealed class CodeRepo
     }
 
     /// <summary>
+    /// The go.mod of a version known to live in <paramref name="dir"/> at <paramref name="commit"/> (what
+    /// <see cref="Source"/> found once): the raw blob, or the synthesised one when the module has none there.
+    /// </summary>
+    public GoResult<byte[]> GoModAt(string commit, string dir)
+    {
+        if (_git.FindCommit(commit) is null) return GoResult<byte[]>.Fail($"{ModulePath}: commit {commit} is missing from the repository");
+        var gomod = ReadGoMod(commit, Join(dir, "go.mod"), out var error);
+        if (error is not null) return GoResult<byte[]>.Fail(error);
+        return GoResult<byte[]>.Ok(gomod ?? GoModFile.LegacyGoMod(ModulePath));
+    }
+
+    /// <summary>
     /// codeRepo.Zip's file selection: the module directory at a canonical version (commit and sub-directory) and
     /// whether the repository root's LICENSE must be added (§6.4). The zip rules themselves are applied by the writer.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Packages.Go;
+using GitLabLite.Golang;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Features;
 using GitLabLite.Models.Packages.Go;
@@ -30,13 +31,10 @@ namespace GitLabLite.Controllers.Api;
 [ApiController]
 [Authenticate(AllowDeployTokens = true, ReadScopes = new[] { DeployTokenScopes.ReadPackageRegistry, DeployTokenScopes.WritePackageRegistry })]
 public sealed class GoProxyController(
-    ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, ModuleZipCache zips, ProjectUrls urls,
+    ModuleProjectFinder moduleProjects, ModuleFinder modules, VersionFinder versions, VersionLedger ledger, ModuleZipCache zips, ProjectUrls urls,
     IOptions<ZipBuildOptions> buildOptions, PullThroughService pullThrough, PullThroughScopeFinder pullThroughScopes, PullThroughAccess pullThroughAccess)
     : ControllerBase, IAccessDeniedResponder, IAsyncActionFilter
 {
-    // Canonical versions never change (ref/mod "immutable"); lists and queries may, so they are not cached long.
-    private const string Immutable = "public, max-age=31536000, immutable";
-
     private GoProxyRequest _request = null!;
 
     [HttpGet("api/v4/projects/{id}/packages/go/{**path}")]
@@ -129,14 +127,14 @@ public sealed class GoProxyController(
             _ => PulledFile.Zip,
         };
         var result = await pullThrough.ServeAsync(request.ModulePath, file, request.Version, scope, ct);
-        if (result.Zip is { } zip) return SendZip(zip, request.Version!);
+        if (result.Zip is { } zip) return SendZip(zip, request.Version!, shared: true);
         return Answer(result);
     }
 
     private ActionResult Answer(PullThroughResult result)
     {
         if (result.Body is null) return result.Status == 401 ? Challenge(result.Text!) : Text(result.Status, result.Text!);
-        if (result.Immutable) Response.Headers.CacheControl = Immutable;
+        if (result.Immutable) Cache(shared: true, immutable: true);
         return File(result.Body, result.ContentType);
     }
 
@@ -145,43 +143,53 @@ public sealed class GoProxyController(
         var request = _request;
         using var module = modules.FindOrNull(project, request.ModulePath);
         if (module is null) return Text(404, $"not found: {request.ModulePath} is not a module of this project");
-        var repositoryUrl = urls.HttpUrlToRepo(project);
-        switch (request.Kind)
+        var ct = HttpContext.RequestAborted;
+        if (request.Kind == GoProxyRequestKind.List)
         {
-            case GoProxyRequestKind.List:
-                return File(versions.ListBody(module), "text/plain; charset=utf-8");
-            case GoProxyRequestKind.Latest:
-            case GoProxyRequestKind.Info:
-                var info = request.Kind == GoProxyRequestKind.Latest ? versions.Latest(module) : versions.Find(module, request.Version!);
-                if (info.Error is not null) return Text(404, $"not found: {info.Error}");
-                if (request.Version == info.Value!.Name) Response.Headers.CacheControl = Immutable;
-                return Content(ModuleVersionPresenter.Present(info.Value, repositoryUrl, module.Code.CodeDir), "application/json");
-            case GoProxyRequestKind.Mod:
-                var mod = module.GoMod(request.Version!);
-                if (mod.Error is not null) return Text(404, $"not found: {mod.Error}");
-                Response.Headers.CacheControl = Immutable;
-                return File(mod.Value!, "text/plain; charset=utf-8");
-            default:
-                return await ZipAsync(module, request.Version!);
+            Cache(project.Visibility == Visibility.Public, immutable: false);
+            return File(versions.ListBody(module), "text/plain; charset=utf-8");
         }
+        var version = request.Version!;
+        if (request.Kind == GoProxyRequestKind.Latest || (request.Kind == GoProxyRequestKind.Info && !ModuleVersionRules.IsCanonical(version)))
+        {
+            // A query (@latest, a branch, a commit, v1.2): answered from the refs, but as recorded when it names a served version.
+            var resolved = request.Kind == GoProxyRequestKind.Latest ? versions.Latest(module) : versions.Find(module, version);
+            if (resolved.Value is not { } found) return Text(404, $"not found: {resolved.Error}");
+            Cache(project.Visibility == Visibility.Public, immutable: false);
+            return Info(module, await ledger.RecordedAsync(module, found, ct));
+        }
+        // .mod and .zip take canonical versions only (their checks say so in go's words).
+        if (!ModuleVersionRules.IsCanonical(version))
+            return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Mod ? module.GoMod(version).Error : module.Source(version).Error)}");
+        // A canonical version: served as the ledger recorded it the first time, whatever its tag does since.
+        var served = await ledger.ServeAsync(module, version, ct);
+        if (served.Value is not { } entry)
+            return Text(404, $"not found: {(request.Kind == GoProxyRequestKind.Info ? versions.Find(module, version).Error : null) ?? served.Error}");
+        if (request.Kind == GoProxyRequestKind.Zip) return await ZipAsync(module, entry, ct);
+        Cache(project.Visibility == Visibility.Public, immutable: true);
+        if (request.Kind == GoProxyRequestKind.Info) return Info(module, new ModuleVersion(module.Path, entry.Info));
+        var mod = ledger.GoMod(module, entry);
+        return mod.Value is { } bytes ? File(bytes, "text/plain; charset=utf-8") : Text(404, $"not found: {mod.Error}");
     }
 
-    private async Task<IActionResult> ZipAsync(Module module, string version)
+    private ContentResult Info(Module module, ModuleVersion version) =>
+        Content(ModuleVersionPresenter.Present(version, urls.HttpUrlToRepo(module.Project), module.Code.CodeDir), "application/json");
+
+    private async Task<IActionResult> ZipAsync(Module module, LedgerEntry served, CancellationToken ct)
     {
-        var source = module.Source(version);
-        if (source.Error is not null) return Text(404, $"not found: {source.Error}");
-        var zip = await zips.GetAsync(module.RepositoryPath, source.Value!, HttpContext.RequestAborted);
+        var zip = await ledger.ZipAsync(module, served, ct);
         if (zip.Reason == ServiceErrorReason.Unavailable)
         {
             Response.Headers.RetryAfter = buildOptions.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return Text(503, zip.Message!);
         }
-        if (!zip.Success) return Text(404, $"not found: {zip.Message}");
-        return SendZip(zip.Payload!, version);
+        if (zip.Payload is not { } entry) return Text(404, $"not found: {zip.Message}");
+        if (HttpMethods.IsGet(Request.Method)) ledger.CountDownload(served);
+        return SendZip(entry, served.Version, shared: module.Project.Visibility == Visibility.Public);
     }
 
     /// <summary>The zip from the local cache, or a redirect to the object store when the store serves downloads itself.</summary>
-    private IActionResult SendZip(ModuleZipEntry entry, string version)
+    private IActionResult SendZip(ModuleZipEntry entry, string version, bool shared)
     {
         if (zips.DownloadUrlOrNull(entry) is { } url)
         {
@@ -189,13 +197,21 @@ public sealed class GoProxyController(
             Response.Headers.CacheControl = "no-store";
             return Redirect(url);
         }
-        Response.Headers.CacheControl = Immutable;
+        Cache(shared, immutable: true);
         Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
         return PhysicalFile(entry.Path!, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
+
+    /// <summary>
+    /// Canonical versions never change (ref/mod "immutable"), lists and queries may (a minute). Only public answers (a
+    /// public project's, a public module pulled through) may sit in a shared cache or CDN; anything else is private to
+    /// the client that was allowed to read it.
+    /// </summary>
+    private void Cache(bool shared, bool immutable) =>
+        Response.Headers.CacheControl = $"{(shared ? "public" : "private")}, {(immutable ? "max-age=31536000, immutable" : "max-age=60")}";
 
     /// <summary>A 401 with the Basic challenge: go retries with ~/.netrc only after one.</summary>
     private ContentResult Challenge(string reason)

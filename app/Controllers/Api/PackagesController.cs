@@ -23,11 +23,11 @@ public sealed class PackagesController(PackagesFinder packages, PackagePresenter
     [HttpGet("projects/{id}/packages")]
     [AuthorizeProject(ProjectAbility.ReadCode)]
     [RequireFeature(FeatureNames.GoProxy)]
-    public IActionResult Index(string id, [FromQuery(Name = "package_type")] string? packageType, [FromQuery] Pagination pagination)
+    public async Task<IActionResult> Index(string id, [FromQuery(Name = "package_type")] string? packageType, [FromQuery] Pagination pagination)
     {
         if (packageType is not null && !PackageTypes.Contains(packageType)) return BadRequest400("package_type does not have a valid value");
         var project = HttpContext.ProjectPermissions().Project;
-        var all = packageType is null or PackagePresenter.PackageType ? packages.List(project) : [];
+        var all = packageType is null or PackagePresenter.PackageType ? await packages.ListAsync(project, Ct) : [];
         var page = all.Skip(pagination.Offset).Take(pagination.PerPage).Select(p => presenter.Present(project, p));
         return Paginated(pagination, all.Count, page);
     }
@@ -35,10 +35,10 @@ public sealed class PackagesController(PackagesFinder packages, PackagePresenter
     [HttpGet("projects/{id}/packages/{packageId:long}")]
     [AuthorizeProject(ProjectAbility.ReadCode)]
     [RequireFeature(FeatureNames.GoProxy)]
-    public IActionResult Show(string id, long packageId)
+    public async Task<IActionResult> Show(string id, long packageId)
     {
         var project = HttpContext.ProjectPermissions().Project;
-        var package = packages.FindOrNull(project, packageId);
+        var package = await packages.FindOrNullAsync(project, packageId, Ct);
         return package is null ? NotFound404("Package") : Ok(presenter.Present(project, package));
     }
 }

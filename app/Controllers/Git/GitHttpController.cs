@@ -3,6 +3,7 @@ using GitLabLite.Controllers.Concerns;
 using GitLabLite.Finders.Projects;
 using GitLabLite.Git;
 using GitLabLite.Models.Projects;
+using GitLabLite.Services.Packages.Go;
 using GitLabLite.Services.Projects;
 using Microsoft.AspNetCore.Mvc;
 using static GitLabLite.Controllers.Concerns.PlainText;
@@ -17,7 +18,7 @@ namespace GitLabLite.Controllers.Git;
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authenticate(CheckScopes = false, AllowDeployTokens = true)]
 public sealed class GitHttpController(
-    ProjectFinder finder, RepositoryStorage storage, PostReceiveService postReceive, ILogger<GitHttpController> logger)
+    ProjectFinder finder, RepositoryStorage storage, PostReceiveService postReceive, ServedTagsGuard servedTags, ILogger<GitHttpController> logger)
     : ControllerBase, IAccessDeniedResponder
 {
     private const string InfoRefs = "/info/refs";
@@ -54,16 +55,26 @@ public sealed class GitHttpController(
         var encoding = Request.Headers.ContentEncoding.ToString();
         if (encoding is not ("" or "gzip" or "x-gzip")) return Text(415, $"Unsupported Content-Encoding {encoding}");
         await using var body = encoding.Length == 0 ? Request.Body : new GZipStream(Request.Body, CompressionMode.Decompress, leaveOpen: true);
+        // A push's commands are read first, so that tags served to Go clients are held (ServedTagsGuard).
+        var push = git.IsPush ? await UnlessAbortedAsync(ReceivePackRequest.ReadAsync(body, HttpContext.RequestAborted)) : null;
+        if (git.IsPush && push is null)
+            return HttpContext.RequestAborted.IsCancellationRequested ? new EmptyResult() : Text(413, "The push updates too many refs at once: push them in parts.");
+        var served = push is null ? null : await servedTags.PrepareAsync(project!, push.Commands, HttpContext.RequestAborted);
         StartGitResponse(git.ResultContentType);
         GitProcessResult? result;
         try
         {
-            result = await UnlessAbortedAsync(GitSmartHttp.StatelessRpcAsync(storage.PathFor(project!.FullPath), git, GitProtocol, body, Response.Body, HttpContext.RequestAborted));
+            result = await UnlessAbortedAsync(GitSmartHttp.StatelessRpcAsync(storage.PathFor(project!.FullPath), git, GitProtocol, push?.Body ?? body, Response.Body,
+                HttpContext.RequestAborted, served is null ? null : servedTags.HooksPath, served?.HookEnvironment));
         }
         finally
         {
             // Even a push cut short may have updated some refs before git was stopped.
-            if (git.IsPush) await postReceive.ExecuteAsync(project!, CancellationToken.None);
+            if (served is not null)
+            {
+                await postReceive.ExecuteAsync(project!, CancellationToken.None);
+                await servedTags.CompleteAsync(project!, HttpContext.Caller().User!, served, HttpContext.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
+            }
         }
         if (result is null) return new EmptyResult();
         LogFailure(git, project, result);
@@ -72,8 +83,8 @@ public sealed class GitHttpController(
         return new EmptyResult();
     }
 
-    /// <summary>The git result, or null when the client went away (git was killed and nobody is left to answer).</summary>
-    private async Task<GitProcessResult?> UnlessAbortedAsync(Task<GitProcessResult> run)
+    /// <summary>The result, or null when the client went away (git was killed and nobody is left to answer).</summary>
+    private async Task<T?> UnlessAbortedAsync<T>(Task<T> run) where T : class?
     {
         try
         {

@@ -35,7 +35,7 @@ public sealed class PackagesController(
         var found = fullPath.Contains('/') ? await projects.FindOrNullAsync(fullPath, Auth, Ct) : null;
         if (found is not { CanReadCode: true }) return NotFoundPage();
         var project = found.Project;
-        var rows = packages.List(project).Select(p => new PackageRow(p, zips.CachedSizeOrNull(p.Source))).ToList();
+        var rows = (await packages.ListAsync(project, Ct)).Select(p => new PackageRow(p, zips.CachedSizeOrNull(p.Source))).ToList();
         if (selectedId is { } id && rows.All(r => r.Package.Id != id)) return NotFoundPage();
         ViewData["Title"] = $"Package registry · {project.NameWithNamespace}";
         return View("~/Views/Packages/Index.cshtml",

@@ -17,8 +17,8 @@ namespace GitLabLite.Controllers.Web;
 /// answers lands here, and is a project page or the 404 page. A project the user may not see is that same 404.
 /// </summary>
 public sealed class ProjectsController(
-    ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, VersionFinder versions, ProjectFeatureGate features, GoSetupPresenter goSetup,
-    ProjectUrls urls) : WebController
+    ProjectFinder projects, RepositoryRefsFinder refs, ModuleFinder modules, VersionFinder versions, PackagesFinder packages, ProjectFeatureGate features,
+    GoSetupPresenter goSetup, ProjectUrls urls) : WebController
 {
     [HttpGet("{**fullPath}")]
     public async Task<IActionResult> Show(string? fullPath)
@@ -30,9 +30,10 @@ public sealed class ProjectsController(
         var project = permissions.Project;
         var tags = permissions.CanReadCode ? refs.ListTags(project, new TagListParams()) : [];
         var versions = permissions.CanReadCode ? RootModuleVersions(project) : [];
+        var served = permissions.CanReadCode ? await packages.ListServedAsync(project, Ct) : [];
         ViewData["Title"] = project.NameWithNamespace;
         return View(new ProjectPage(permissions, urls.HttpUrlToRepo(project), tags,
-            goSetup.Present(project, CurrentUser), await features.EnabledAsync(FeatureNames.GoProxy, project, Ct), versions));
+            goSetup.Present(project, CurrentUser), await features.EnabledAsync(FeatureNames.GoProxy, project, Ct), versions, served));
     }
 
     private async Task<ProjectPermissions?> FindAsync(string fullPath)

@@ -7,7 +7,8 @@ namespace GitLabLite.Presenters.Web;
 
 /// <summary>
 /// The project page: clone URL, tags, and the Go section. <see cref="Versions"/> are the root module's versions;
-/// tags and versions are empty when the user may see the project but not its code.
+/// <see cref="Served"/> every version of the project's modules that the proxy has served (the version ledger). Tags,
+/// versions and served versions are empty when the user may see the project but not its code.
 /// </summary>
 public sealed record ProjectPage(
     ProjectPermissions Permissions,
@@ -15,7 +16,11 @@ public sealed record ProjectPage(
     IReadOnlyList<GitTag> Tags,
     GoSetup Go,
     bool GoProxyEnabled,
-    IReadOnlyList<ModuleVersion> Versions)
+    IReadOnlyList<ModuleVersion> Versions,
+    IReadOnlyList<GoPackage> Served)
 {
     public Project Project => Permissions.Project;
+
+    /// <summary>Owners and administrators may let the next push move a served tag.</summary>
+    public bool CanAllowMovingTags => Permissions.IsOwner;
 }

@@ -18,45 +18,21 @@ namespace GitLabLite.Spec.Requests.Api;
 [TestClass]
 public sealed class GoProxyCacheSpec : RequestSpec
 {
-    private const string Host = "gitlab.example.com";
-    private string _token = null!;
-    private Project _project = null!;
-    private string _module = null!;
-    private GitFixture _git = null!;
+    private GoModuleFixture _m = null!;
 
     [TestInitialize]
     public async Task CreateModule()
     {
         var (admin, token) = await CreateUserWithTokenAsync("boss", admin: true);
-        _token = token;
-        var group = await ProjectFactory.CreateGroupAsync(Services, admin, "ns");
-        _project = await ProjectFactory.CreateProjectAsync(Services, admin, "cached", group);
-        _module = $"{Host}/ns/cached";
-        _git = await GitFixture.CreateAsync();
-        await _git.CommitAsync(new Dictionary<string, string?> { ["go.mod"] = $"module {_module}\n", ["a.go"] = "package a\n" });
-        await _git.TagAsync("v1.0.0");
-        await PushAsync();
-        var enable = await Client(_token).PostAsync("/api/v4/features/go_proxy?value=true", null);
-        Assert.AreEqual(HttpStatusCode.Created, enable.StatusCode);
+        _m = await GoModuleFixture.CreateAsync(Services, Client(token), admin, token, "cached", new Dictionary<string, string?> { ["a.go"] = "package a\n" });
     }
 
     [TestCleanup]
-    public void DisposeFixture() => _git.Dispose();
-
-    private string RepositoryPath => Get<RepositoryStorage>().PathFor(_project.FullPath);
-
-    /// <summary>Pushes straight into the repository, then tells the app as its own git endpoint does after a push.</summary>
-    private async Task PushAsync()
-    {
-        await _git.PushToAsync(RepositoryPath);
-        await Get<RepositoryChangeNotifier>().NotifyRefsChangedAsync(_project.Id, CancellationToken.None);
-    }
-
-    private string Url(string file) => $"/api/v4/projects/{_project.Id}/packages/go/{_module}/{file}";
+    public void DisposeFixture() => _m.Dispose();
 
     private async Task<string> BodyAsync(string file, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await BasicClient(_token).GetAsync(Url(file));
+        var response = await BasicClient(_m.Token).GetAsync(_m.Url(file));
         var body = await response.Content.ReadAsStringAsync();
         Assert.AreEqual(expected, response.StatusCode, $"{file}: {body}");
         return body;
@@ -74,9 +50,9 @@ public sealed class GoProxyCacheSpec : RequestSpec
             Assert.AreEqual(0, reads.Value, "warm requests answer from the index");
         }
 
-        await _git.CommitAsync("b.go", "package a\n");
-        await _git.TagAsync("v1.1.0");
-        await PushAsync();
+        await _m.Git.CommitAsync("b.go", "package a\n");
+        await _m.Git.TagAsync("v1.1.0");
+        await _m.PushAsync();
 
         Assert.AreEqual("v1.0.0\nv1.1.0\n", await BodyAsync("@v/list"));
         StringAssert.Contains(await BodyAsync("@latest"), "\"Version\":\"v1.1.0\"");
@@ -86,28 +62,34 @@ public sealed class GoProxyCacheSpec : RequestSpec
     [TestMethod]
     public async Task List_AfterDeletingATag_DropsItAtOnce()
     {
-        await _git.CommitAsync("b.go", "package a\n");
-        await _git.TagAsync("v1.1.0");
-        await PushAsync();
+        await _m.Git.CommitAsync("b.go", "package a\n");
+        await _m.Git.TagAsync("v1.1.0");
+        await _m.PushAsync();
         Assert.AreEqual("v1.0.0\nv1.1.0\n", await BodyAsync("@v/list"));
         await BodyAsync("@v/v1.1.0.info");
+        await _m.Git.CommitAsync("c.go", "package a\n");
+        await _m.Git.TagAsync("v1.2.0");
+        await _m.PushAsync();
+        StringAssert.Contains(await BodyAsync("@latest"), "\"Version\":\"v1.2.0\"");
 
-        await _git.GitAsync("push", "-q", RepositoryPath, ":refs/tags/v1.1.0");
-        await Get<RepositoryChangeNotifier>().NotifyRefsChangedAsync(_project.Id, CancellationToken.None);
+        await _m.Git.GitAsync("push", "-q", _m.RepositoryPath, ":refs/tags/v1.1.0", ":refs/tags/v1.2.0");
+        await _m.NotifyRefsChangedAsync();
 
         Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
-        await BodyAsync("@v/v1.1.0.info", HttpStatusCode.NotFound);
         StringAssert.Contains(await BodyAsync("@latest"), "\"Version\":\"v1.0.0\"");
+        // Never served: gone with its tag. Served once: the version ledger keeps it (GoVersionLedgerSpec).
+        await BodyAsync("@v/v1.2.0.info", HttpStatusCode.NotFound);
+        StringAssert.Contains(await BodyAsync("@v/v1.1.0.info"), "\"Version\":\"v1.1.0\"");
     }
 
     [TestMethod]
     public async Task List_AfterPackingRefsAndNotifiedPush_IsCurrent()
     {
-        await _git.CommitAsync("b.go", "package a\n");
-        await _git.TagAsync("v1.2.0");
-        await PushAsync();
-        using (var cli = new GitCli()) await cli.MustAsync(RepositoryPath, "pack-refs", "--all");
-        await Get<RepositoryChangeNotifier>().NotifyRefsChangedAsync(_project.Id, CancellationToken.None);
+        await _m.Git.CommitAsync("b.go", "package a\n");
+        await _m.Git.TagAsync("v1.2.0");
+        await _m.PushAsync();
+        using (var cli = new GitCli()) await cli.MustAsync(_m.RepositoryPath, "pack-refs", "--all");
+        await _m.NotifyRefsChangedAsync();
         Assert.AreEqual("v1.0.0\nv1.2.0\n", await BodyAsync("@v/list"));
     }
 
@@ -115,11 +97,11 @@ public sealed class GoProxyCacheSpec : RequestSpec
     public async Task List_AfterAPushOutsideTheApp_IsCurrentWithinTheSweepInterval()
     {
         Assert.AreEqual("v1.0.0\n", await BodyAsync("@v/list"));
-        await _git.CommitAsync("b.go", "package a\n");
-        await _git.TagAsync("v1.3.0");
+        await _m.Git.CommitAsync("b.go", "package a\n");
+        await _m.Git.TagAsync("v1.3.0");
         using var reads = MetricCounter.Start(Get<GoProxyMetrics>().RefReads);
         // Nothing tells the app: only the sweep can see this push.
-        await _git.PushToAsync(RepositoryPath);
+        await _m.Git.PushToAsync(_m.RepositoryPath);
         var seen = System.Diagnostics.Stopwatch.StartNew();
         while (await BodyAsync("@v/list") != "v1.0.0\nv1.3.0\n")
         {
@@ -133,7 +115,7 @@ public sealed class GoProxyCacheSpec : RequestSpec
     public async Task Zip_ConcurrentColdRequests_BuildOnce()
     {
         using var builds = MetricCounter.Start(Get<GoProxyMetrics>().Builds);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => BasicClient(_m.Token).GetAsync(_m.Url("@v/v1.0.0.zip"))));
         Assert.IsTrue(responses.All(r => r.StatusCode == HttpStatusCode.OK));
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsByteArrayAsync()));
         Assert.AreEqual(1, bodies.Select(Convert.ToBase64String).Distinct().Count());
@@ -143,7 +125,7 @@ public sealed class GoProxyCacheSpec : RequestSpec
     [TestMethod]
     public async Task Zip_RecordedH1_IsTheHashGoComputesFromTheServedZip()
     {
-        var bytes = await (await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))).Content.ReadAsByteArrayAsync();
+        var bytes = await (await BasicClient(_m.Token).GetAsync(_m.Url("@v/v1.0.0.zip"))).Content.ReadAsByteArrayAsync();
         var entry = Get<IModuleZipStore>().List().Single();
         Assert.AreEqual(DirHash.HashZip(new MemoryStream(bytes)), entry.H1);
         Assert.AreEqual(bytes.Length, entry.Size);
@@ -155,7 +137,7 @@ public sealed class GoProxyCacheSpec : RequestSpec
     {
         using var builds = MetricCounter.Start(Get<GoProxyMetrics>().Builds);
         for (var i = 0; i < 3; i++)
-            Assert.AreEqual(HttpStatusCode.OK, (await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))).StatusCode);
+            Assert.AreEqual(HttpStatusCode.OK, (await BasicClient(_m.Token).GetAsync(_m.Url("@v/v1.0.0.zip"))).StatusCode);
         Assert.AreEqual(1, builds.Value, "a zip built by this process must be served from the cache afterwards");
     }
 
@@ -163,12 +145,12 @@ public sealed class GoProxyCacheSpec : RequestSpec
     public async Task Zip_TruncatedCacheFile_IsRebuiltWithTheSameHash()
     {
         using var builds = MetricCounter.Start(Get<GoProxyMetrics>().Builds);
-        var first = await (await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"))).Content.ReadAsByteArrayAsync();
+        var first = await (await BasicClient(_m.Token).GetAsync(_m.Url("@v/v1.0.0.zip"))).Content.ReadAsByteArrayAsync();
         var h1 = DirHash.HashZip(new MemoryStream(first));
         var cached = Directory.GetFiles(Path.Combine(Get<InstanceSettings>().CachePath, "go-zips"), "*.zip", SearchOption.AllDirectories).Single();
         using (var file = new FileStream(cached, FileMode.Open)) file.SetLength(first.Length / 2);
 
-        var second = await BasicClient(_token).GetAsync(Url("@v/v1.0.0.zip"));
+        var second = await BasicClient(_m.Token).GetAsync(_m.Url("@v/v1.0.0.zip"));
         Assert.AreEqual(HttpStatusCode.OK, second.StatusCode);
         var bytes = await second.Content.ReadAsByteArrayAsync();
         Assert.AreEqual(h1, DirHash.HashZip(new MemoryStream(bytes)));
@@ -179,24 +161,24 @@ public sealed class GoProxyCacheSpec : RequestSpec
     [TestMethod]
     public async Task Zip_ConditionalRangeAndHead_AreAnsweredFromTheCache()
     {
-        var client = BasicClient(_token);
-        var full = await client.GetAsync(Url("@v/v1.0.0.zip"));
+        var client = BasicClient(_m.Token);
+        var full = await client.GetAsync(_m.Url("@v/v1.0.0.zip"));
         var bytes = await full.Content.ReadAsByteArrayAsync();
         var etag = full.Headers.ETag!;
 
-        var conditional = new HttpRequestMessage(HttpMethod.Get, Url("@v/v1.0.0.zip"));
+        var conditional = new HttpRequestMessage(HttpMethod.Get, _m.Url("@v/v1.0.0.zip"));
         conditional.Headers.IfNoneMatch.Add(etag);
         var notModified = await client.SendAsync(conditional);
         Assert.AreEqual(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.AreEqual(0, (await notModified.Content.ReadAsByteArrayAsync()).Length);
 
-        var range = new HttpRequestMessage(HttpMethod.Get, Url("@v/v1.0.0.zip"));
+        var range = new HttpRequestMessage(HttpMethod.Get, _m.Url("@v/v1.0.0.zip"));
         range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(4, 13);
         var partial = await client.SendAsync(range);
         Assert.AreEqual(HttpStatusCode.PartialContent, partial.StatusCode);
         CollectionAssert.AreEqual(bytes[4..14], await partial.Content.ReadAsByteArrayAsync());
 
-        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Url("@v/v1.0.0.zip")));
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, _m.Url("@v/v1.0.0.zip")));
         Assert.AreEqual(HttpStatusCode.OK, head.StatusCode);
         Assert.AreEqual(bytes.Length, head.Content.Headers.ContentLength);
         Assert.AreEqual(etag, head.Headers.ETag);

@@ -220,6 +220,27 @@ public sealed class GoProxySpec : RequestSpec
     }
 
     [TestMethod]
+    public async Task CacheControl_IsPrivateUnlessTheProjectIsPublic_AndShortForListsAndQueries()
+    {
+        async Task<string?> CacheControlAsync(string file) => (await GetAsync($"{_base}/{file}")).Headers.CacheControl is { } cc
+            ? $"{(cc.Public ? "public" : cc.Private ? "private" : "shared")}, max-age={cc.MaxAge?.TotalSeconds}{(cc.Extensions.Any(e => e.Name == "immutable") ? ", immutable" : "")}"
+            : null;
+        string[] immutable = ["@v/v1.0.2.info", "@v/v1.0.2.mod", "@v/v1.0.2.zip"];
+        string[] queries = ["@v/list", "@latest", "@v/main.info", $"@v/{_commits["c3"][..12]}.info"];
+
+        foreach (var file in immutable) Assert.AreEqual("private, max-age=31536000, immutable", await CacheControlAsync(file), file);
+        foreach (var file in queries) Assert.AreEqual("private, max-age=60", await CacheControlAsync(file), file);
+
+        var update = await Client(_adminToken).PutAsync($"/api/v4/projects/{_project.Id}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["visibility"] = "public" }));
+        Assert.AreEqual(HttpStatusCode.OK, update.StatusCode, await update.Content.ReadAsStringAsync());
+
+        foreach (var file in immutable) Assert.AreEqual("public, max-age=31536000, immutable", await CacheControlAsync(file), file);
+        foreach (var file in queries) Assert.AreEqual("public, max-age=60", await CacheControlAsync(file), file);
+        Assert.IsNull(await CacheControlAsync("@v/v9.9.9.info"), "a 404 is not cached");
+    }
+
+    [TestMethod]
     public async Task CaseEncoding_IsDecodedStrictly()
     {
         await BodyAsync($"{_base}/@v/V1.0.1.info", HttpStatusCode.NotFound);

@@ -164,7 +164,9 @@ public sealed class GitHttpSpec : RequestSpec
     {
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            // Half a pkt-line length: git waits for the rest.
+            // A whole command list (the app reads it before starting git), then half a pkt-line length of the pack: git waits for the rest.
+            var command = $"{new string('0', 40)} {new string('1', 40)} refs/heads/main\0report-status\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"{command.Length + 4:x4}{command}0000"));
             await stream.WriteAsync("00"u8.ToArray());
             await stream.FlushAsync();
             await Task.Delay(Timeout.Infinite, stop);

@@ -2,6 +2,7 @@ using GitLabLite.Git;
 using GitLabLite.Golang;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
+using GitLabLite.Repositories.Packages.Go;
 
 namespace GitLabLite.Finders.Packages.Go;
 
@@ -11,21 +12,24 @@ namespace GitLabLite.Finders.Packages.Go;
 /// sub-directory tag prefix (dir/vX.Y.Z) and, for each of those, the major-version paths its tags reach (/v2 ...).
 /// Each candidate is looked up and listed by the proxy's own <see cref="ModuleFinder"/> and <see cref="VersionFinder"/>,
 /// so the registry shows exactly the versions the proxy serves (a registry that composes the proxy's finders rather
-/// than a second definition of a version).
+/// than a second definition of a version). Versions the proxy has served are described by the version ledger, and
+/// those no longer in the refs (a deleted tag) are still listed: the proxy still serves them.
 /// </summary>
-public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions, ProjectUrls urls, RepositoryStorage storage)
+public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions, ProjectUrls urls, RepositoryStorage storage, LedgerRepository ledger)
 {
     // A default branch with more entries than this is not searched further for nested go.mod files.
     private const int MaxTreeEntries = 100_000;
 
     /// <summary>Oldest first (GitLab's default created_at asc), then module path and version; empty for a missing repository.</summary>
-    public IReadOnlyList<GoPackage> List(Project project)
+    public async Task<IReadOnlyList<GoPackage>> ListAsync(Project project, CancellationToken ct)
     {
+        var served = (await ledger.ListAsync(project.Id, ct)).ToDictionary(e => (e.ModulePath, e.Version));
         SortedSet<string> candidates;
+        GitRefSnapshot? refs;
         using (var git = GitRepositoryReader.OpenOrNull(storage.PathFor(project.FullPath)))
         {
-            if (git is null) return [];
-            candidates = CandidateModules(git, git.ReadRefs(), urls.ModulePath(project));
+            refs = git?.ReadRefs();
+            candidates = git is null ? [] : CandidateModules(git, refs!, urls.ModulePath(project));
         }
         var packages = new List<GoPackage>();
         foreach (var modulePath in candidates)
@@ -34,16 +38,32 @@ public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions,
             if (module is null) continue;
             foreach (var version in versions.Execute(module))
                 if (module.Source(version.Name) is { Error: null, Value: { } source })
-                    packages.Add(new GoPackage(project.Id, source, version.Time));
+                    packages.Add(served.Remove((source.ModulePath, source.Version), out var entry)
+                        ? GoPackage.Of(entry, refs)
+                        : new GoPackage(project.Id, source, version.Time));
         }
-        return packages
-            .OrderBy(p => p.CommittedAt)
-            .ThenBy(p => p.ModulePath, StringComparer.Ordinal)
-            .ThenBy(p => p.Version, Semver.Comparer)
-            .ToList();
+        packages.AddRange(served.Values.Select(e => GoPackage.Of(e, refs)));
+        return Sorted(packages);
     }
 
-    public GoPackage? FindOrNull(Project project, long id) => List(project).FirstOrDefault(p => p.Id == id);
+    public async Task<GoPackage?> FindOrNullAsync(Project project, long id, CancellationToken ct) =>
+        (await ListAsync(project, ct)).FirstOrDefault(p => p.Id == id);
+
+    /// <summary>Only the versions the proxy has served, from the ledger alone (no search for modules): the project page's list.</summary>
+    public async Task<IReadOnlyList<GoPackage>> ListServedAsync(Project project, CancellationToken ct)
+    {
+        var served = await ledger.ListAsync(project.Id, ct);
+        if (served.Count == 0) return [];
+        using var git = GitRepositoryReader.OpenOrNull(storage.PathFor(project.FullPath));
+        var refs = git?.ReadRefs();
+        return Sorted(served.Select(e => GoPackage.Of(e, refs)));
+    }
+
+    private static List<GoPackage> Sorted(IEnumerable<GoPackage> packages) => packages
+        .OrderBy(p => p.CommittedAt)
+        .ThenBy(p => p.ModulePath, StringComparer.Ordinal)
+        .ThenBy(p => p.Version, Semver.Comparer)
+        .ToList();
 
     private static SortedSet<string> CandidateModules(GitRepositoryReader git, GitRefSnapshot refs, string codeRoot)
     {

@@ -6,7 +6,10 @@ namespace GitLabLite.Presenters.Packages.Go;
 
 /// <summary>
 /// GitLab's API::Entities::Package for a Go module version: name is the module path, created_at the commit time.
-/// Go modules have no pipelines or package tags here, so those are always null and empty.
+/// Go modules have no pipelines or package tags here, so those are always null and empty. Beyond GitLab's fields,
+/// go_ledger is what the version ledger recorded when the proxy first served the version (null until then): the
+/// hashes go.sum files hold, the downloads (counted in batches, so a few seconds behind), and whether its tag has
+/// been moved or deleted since.
 /// </summary>
 public sealed class PackagePresenter(InstanceSettings settings)
 {
@@ -20,7 +23,22 @@ public sealed class PackagePresenter(InstanceSettings settings)
         PackageType,
         Status = "default",
         CreatedAt = package.CommittedAt,
-        LastDownloadedAt = (DateTime?)null,
+        LastDownloadedAt = package.Served?.LastDownloadedAt,
+        GoLedger = package.Served is { } served
+            ? new
+            {
+                FirstServedAt = served.CreatedAt,
+                served.DownloadCount,
+                served.LastDownloadedAt,
+                served.CommitSha,
+                served.TagName,
+                TagCommitSha = package.TagCommit,
+                package.TagMoved,
+                served.GoModH1,
+                served.ZipH1,
+                served.ZipError,
+            }
+            : null,
         _links = new { WebPath = WebPath(project, package) },
         Pipeline = (object?)null,
         Pipelines = Array.Empty<object>(),
