@@ -40,9 +40,11 @@ public sealed class ObjectStoreCluster : IAsyncDisposable
 
     /// <summary>A node with its own cache path; ready (migrated, listening) when this returns.</summary>
     /// <param name="externalUrl">GitLab:Url when the node is reached through a balancer, else its own address.</param>
-    public async Task<AppProcess> StartNodeAsync(bool proxyDownload = true, X509Certificate2? certificate = null, string? externalUrl = null)
+    /// <param name="bucket">A bucket other than the cluster's.</param>
+    public async Task<AppProcess> StartNodeAsync(bool proxyDownload = true, X509Certificate2? certificate = null, string? externalUrl = null, string? bucket = null)
     {
         var env = Store.AppEnvironment(StoreEndpoint, proxyDownload);
+        if (bucket is not null) env["GitLab__ObjectStore__Bucket"] = bucket;
         if (externalUrl is not null) env["GitLab__Url"] = externalUrl;
         env["ConnectionStrings__Main"] = _database.ConnectionString;
         env["GitLab__RepositoriesPath"] = RepositoriesPath;
