@@ -45,7 +45,12 @@ public sealed class ObjectStoreCluster : IAsyncDisposable
     {
         var env = Store.AppEnvironment(StoreEndpoint, proxyDownload);
         if (bucket is not null) env["GitLab__ObjectStore__Bucket"] = bucket;
-        if (externalUrl is not null) env["GitLab__Url"] = externalUrl;
+        if (externalUrl is not null)
+        {
+            env["GitLab__Url"] = externalUrl;
+            // Behind the balancer, which reaches the nodes from loopback, as docker-compose trusts its nginx.
+            env["GitLab__TrustedProxies__0"] = "127.0.0.1";
+        }
         env["ConnectionStrings__Main"] = _database.ConnectionString;
         env["GitLab__RepositoriesPath"] = RepositoriesPath;
         env["GitLab__CachePath"] = Path.Combine(_root, $"cache-{_nodes.Count}");
