@@ -25,6 +25,8 @@ public static class MonitoringInitializer
             // No cached scrape: a counter read right after a request must include it.
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         services.AddSingleton<RequestMetrics>();
+        services.AddSingleton<RequestLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<PostgresMetrics>();
         return services;
     }

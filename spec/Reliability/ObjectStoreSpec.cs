@@ -50,6 +50,8 @@ public sealed class ObjectStoreSpec
         return body;
     }
 
+    private static Dictionary<string, string> Bucket(string name) => new() { ["GitLab__ObjectStore__Bucket"] = name };
+
     private static Task<IReadOnlyList<string>> BucketKeysAsync() => Task.FromResult(_cluster.Store.ObjectKeys());
 
     [TestMethod]
@@ -202,13 +204,13 @@ public sealed class ObjectStoreSpec
     public async Task Bucket_ThatDoesNotExist_StopsTheStart_AndOneRemovedLaterIsNamedOnUse()
     {
         using var s3 = _cluster.Store.Client();
-        var refused = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => _cluster.StartNodeAsync(bucket: "never-made"));
+        var refused = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => _cluster.StartNodeAsync(settings: Bucket("never-made")));
         StringAssert.Contains(refused.Message, "Object store bucket 'never-made' does not exist at ");
         Assert.IsFalse((await s3.ListBucketsAsync()).Buckets?.Any(b => b.BucketName == "never-made") == true, "the app created the bucket");
 
         // s3rver keeps a bucket as a directory of its data (and refuses the SDK's signature on bucket-level calls).
         var bucket = Directory.CreateDirectory(Path.Combine(_cluster.Store.DataDirectory, "removed-later"));
-        var node = await _cluster.StartNodeAsync(bucket: "removed-later");
+        var node = await _cluster.StartNodeAsync(settings: Bucket("removed-later"));
         bucket.Delete(recursive: true);
         var (id, module) = await SmallModuleAsync("bucketless");
         using var client = node.Client(ObjectStoreCluster.RootToken);

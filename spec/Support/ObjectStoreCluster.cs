@@ -40,11 +40,12 @@ public sealed class ObjectStoreCluster : IAsyncDisposable
 
     /// <summary>A node with its own cache path; ready (migrated, listening) when this returns.</summary>
     /// <param name="externalUrl">GitLab:Url when the node is reached through a balancer, else its own address.</param>
-    /// <param name="bucket">A bucket other than the cluster's.</param>
-    public async Task<AppProcess> StartNodeAsync(bool proxyDownload = true, X509Certificate2? certificate = null, string? externalUrl = null, string? bucket = null)
+    /// <param name="settings">More environment for the node (pull-through's upstream and checksum database, another bucket).</param>
+    public async Task<AppProcess> StartNodeAsync(bool proxyDownload = true, X509Certificate2? certificate = null, string? externalUrl = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var env = Store.AppEnvironment(StoreEndpoint, proxyDownload);
-        if (bucket is not null) env["GitLab__ObjectStore__Bucket"] = bucket;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
         if (externalUrl is not null)
         {
             env["GitLab__Url"] = externalUrl;

@@ -150,6 +150,13 @@ public sealed class S3ObjectStore : IDisposable
         }
     }, ct);
 
+    /// <summary>Deletes the object; deleting one that is not there is not an error (S3 answers 204 alike).</summary>
+    public Task DeleteAsync(string key, CancellationToken ct) => RunAsync("delete", async token =>
+    {
+        await _client.DeleteObjectAsync(_bucket, key, token);
+        return true;
+    }, ct);
+
     /// <summary>A URL that lets anyone GET the object until it expires (signed locally: no request to the store).</summary>
     public string PresignedGetUrl(string key, TimeSpan validFor)
     {
