@@ -240,7 +240,7 @@ catch (Exception) when (app.HasExited)
 }
 finally
 {
-    if (nginx is not null) await nginx.DisposeAsync();
+    nginx?.Dispose();
 }
 
 static string Ms(WrkResult r) => $"p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms ({r.RequestsPerSecond:0} req/s)";

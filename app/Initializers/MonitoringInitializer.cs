@@ -17,7 +17,7 @@ public static class MonitoringInitializer
     public static IServiceCollection AddMonitoring(this IServiceCollection services)
     {
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section)
-            .Validate(o => MonitoringAllowList.AllValid(o.AllowedAddresses), "GitLab:Monitoring:AllowedAddresses must hold IP addresses or CIDR networks (e.g. 10.0.0.0/8, ::1).")
+            .Validate(o => NetworkList.AllValid(o.AllowedAddresses), "GitLab:Monitoring:AllowedAddresses must hold IP addresses or CIDR networks (e.g. 10.0.0.0/8, ::1).")
             .ValidateOnStart();
         services.AddSingleton<MonitoringAllowList>();
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("gitlablite")).WithMetrics(metrics => metrics
