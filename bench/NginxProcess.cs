@@ -16,6 +16,9 @@ public sealed class NginxProcess : IDisposable
 
     private NginxProcess(Process process) => _process = process;
 
+    /// <summary>The master's process id; its workers are its children.</summary>
+    public int Pid => _process.Id;
+
     /// <summary>
     /// Writes nginx.conf, the preamble around <paramref name="http"/> (the upstream and server blocks of its http
     /// block), starts nginx and returns once <paramref name="port"/> on 127.0.0.1 accepts connections.

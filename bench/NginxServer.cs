@@ -16,6 +16,9 @@ public sealed class NginxServer : IDisposable
 
     public int Port { get; }
 
+    /// <inheritdoc cref="NginxProcess.Pid"/>
+    public int Pid => _nginx.Pid;
+
     public string Url(string path) => $"https://127.0.0.1:{Port}{path}";
 
     /// <param name="files">Path → (file on disk, content type).</param>
