@@ -27,6 +27,12 @@ public sealed class GoProxyOptions
     /// <summary>Serve only what is cached; never ask an upstream.</summary>
     public bool Offline { get; set; }
 
+    /// <summary>
+    /// Whether the instance endpoint answers public modules itself (an upstream is set, or it serves what it has cached
+    /// while offline): users then need no other GOPROXY entry and no direct route.
+    /// </summary>
+    public bool PullsThrough => Offline || EffectiveUpstreams.Count > 0;
+
     /// <summary>The upstream URLs that are set, without a trailing slash.</summary>
     public IReadOnlyList<string> EffectiveUpstreams => [.. Upstreams.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim().TrimEnd('/'))];
 }

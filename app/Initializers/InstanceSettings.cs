@@ -12,8 +12,8 @@ public sealed class InstanceSettings
         BaseUrl = o.Url.TrimEnd('/');
         Host = url.Host;
         RelativeRoot = url.AbsolutePath.Trim('/');
-        var moduleHost = string.IsNullOrEmpty(o.GoModuleHost) ? url.Host : o.GoModuleHost;
-        ModulePrefix = RelativeRoot.Length == 0 ? moduleHost : $"{moduleHost}/{RelativeRoot}";
+        ModuleHost = string.IsNullOrEmpty(o.GoModuleHost) ? url.Host : o.GoModuleHost;
+        ModulePrefix = RelativeRoot.Length == 0 ? ModuleHost : $"{ModuleHost}/{RelativeRoot}";
         RepositoriesPath = Path.GetFullPath(o.RepositoriesPath);
         CachePath = Path.GetFullPath(string.IsNullOrEmpty(o.CachePath) ? Path.Combine(RepositoriesPath, "+cache") : o.CachePath);
     }
@@ -24,6 +24,9 @@ public sealed class InstanceSettings
     public string Host { get; }
 
     public string RelativeRoot { get; }
+
+    /// <summary>The first element of every module path of this instance (GoModuleHost, else the URL's host).</summary>
+    public string ModuleHost { get; }
 
     /// <summary>Go module path prefix: host without scheme and port, plus the relative URL root.</summary>
     public string ModulePrefix { get; }

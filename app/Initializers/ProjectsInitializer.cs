@@ -42,7 +42,10 @@ public static class ProjectsInitializer
         services.AddSingleton<UpdateProjectService>();
         services.AddSingleton<DestroyProjectService>();
         services.AddSingleton<AddMemberService>();
+        services.AddSingleton<UpdateMemberService>();
         services.AddSingleton<RemoveMemberService>();
+        services.AddSingleton<UpdateGroupService>();
+        services.AddSingleton<DestroyGroupService>();
         return services;
     }
 

@@ -42,6 +42,7 @@ public static class PullThroughInitializer
         services.AddHostedService(sp => sp.GetRequiredService<PulledDownloads>());
         services.AddSingleton<PullThroughService>();
         services.AddSingleton<PurgePulledModuleService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PurgePulledModuleService>());
         services.AddSingleton<GoProxyRulesService>();
         services.AddSingleton<GoProxyRulesFinder>();
         services.AddSingleton<PulledModulesFinder>();

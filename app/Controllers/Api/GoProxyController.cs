@@ -127,14 +127,13 @@ public sealed class GoProxyController(
             _ => PulledFile.Zip,
         };
         var result = await pullThrough.ServeAsync(request.ModulePath, file, request.Version, scope, ct);
-        if (result.Zip is { } zip) return SendZip(zip, request.Version!, shared: true);
+        if (result.Stored is { } stored) return SendStored(stored, result.ContentType, file == PulledFile.Zip ? $"{request.Version}.zip" : null, shared: true);
         return Answer(result);
     }
 
     private ActionResult Answer(PullThroughResult result)
     {
         if (result.Body is null) return result.Status == 401 ? Challenge(result.Text!) : Text(result.Status, result.Text!);
-        if (result.Immutable) Cache(shared: true, immutable: true);
         return File(result.Body, result.ContentType);
     }
 
@@ -185,11 +184,14 @@ public sealed class GoProxyController(
         }
         if (zip.Payload is not { } entry) return Text(404, $"not found: {zip.Message}");
         if (HttpMethods.IsGet(Request.Method)) ledger.CountDownload(served);
-        return SendZip(entry, served.Version, shared: module.Project.Visibility == Visibility.Public);
+        return SendStored(entry, "application/zip", $"{served.Version}.zip", shared: module.Project.Visibility == Visibility.Public);
     }
 
-    /// <summary>The zip from the local cache, or a redirect to the object store when the store serves downloads itself.</summary>
-    private IActionResult SendZip(ModuleZipEntry entry, string version, bool shared)
+    /// <summary>
+    /// A stored file (a zip; a pulled .info or .mod) from the local cache, or a redirect to the object store when the
+    /// store serves downloads itself.
+    /// </summary>
+    private IActionResult SendStored(ModuleZipEntry entry, string contentType, string? attachmentName, bool shared)
     {
         if (zips.DownloadUrlOrNull(entry) is { } url)
         {
@@ -198,11 +200,11 @@ public sealed class GoProxyController(
             return Redirect(url);
         }
         Cache(shared, immutable: true);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{version}.zip\"";
+        if (attachmentName is not null) Response.Headers.ContentDisposition = $"attachment; filename=\"{attachmentName}\"";
         // The entry's key is its content address, so it doubles as a strong validator.
         var etag = new EntityTagHeaderValue($"\"{entry.Key}\"");
         HttpContext.Features.Set<IHttpResponseBodyFeature>(new ChunkedSendFileFeature(HttpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
-        return PhysicalFile(entry.Path!, "application/zip", lastModified: null, entityTag: etag, enableRangeProcessing: true);
+        return PhysicalFile(entry.Path!, contentType, lastModified: null, entityTag: etag, enableRangeProcessing: true);
     }
 
     /// <summary>

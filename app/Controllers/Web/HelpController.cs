@@ -14,7 +14,7 @@ public sealed class HelpController(GoSetupPresenter goSetup, InstanceSettings se
         ViewData["Title"] = "Go modules";
         var group = $"{settings.BaseUrl}/api/v4/groups/<group ID or URL-encoded full path>/-/packages/go";
         return View("~/Views/Help/GoModules.cshtml", new GoModulesHelpPage(
-            goSetup.Instance(CurrentUser), group, goSetup.GoEnvLine(group),
+            goSetup.Instance(CurrentUser), goSetup.PullsThrough, group, goSetup.GoEnvLine(group),
             $"{settings.BaseUrl}/api/v4/projects/<project ID>/packages/go", settings.Host));
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using GitLabLite.Golang;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Repositories.Packages.Go;
+using GitLabLite.Services.Packages.Go;
 using GitLabLite.Spec.Support;
 using Microsoft.AspNetCore.Hosting;
 
@@ -78,7 +81,14 @@ public sealed class GoProxyRulesSpec : RequestSpec
     {
         var (_, token) = await CreateUserWithTokenAsync("boss", admin: true);
         var repo = Get<PulledModuleRepository>();
-        await repo.SaveModAsync("github.com/acme/lib", "v1.0.0", "https://proxy.example", "module github.com/acme/lib\n"u8.ToArray(), "h1:x", 42, CancellationToken.None);
+        var mod = "module github.com/acme/lib\n"u8.ToArray();
+        await repo.SaveModAsync("github.com/acme/lib", "v1.0.0", "https://proxy.example", DirHash.HashGoMod(mod), 42, CancellationToken.None);
+        var key = PullThroughService.StoreKey("github.com/acme/lib", "v1.0.0", PulledFile.Mod);
+        var store = Get<IModuleZipStore>();
+        var temp = store.NewTempPath(key);
+        await File.WriteAllBytesAsync(temp, mod);
+        await store.CommitAsync(key, temp, mod.Length, DirHash.HashGoMod(mod), Convert.ToHexStringLower(SHA256.HashData(mod)), CancellationToken.None);
+        Assert.IsNotNull(Get<ModuleZipCache>().FindOrNull(key));
         await repo.SaveAnswerAsync("github.com/acme/lib", "list", "v1.0.0\n"u8.ToArray(), "https://proxy.example", CancellationToken.None);
         var client = Client(token);
         var list = await JsonAsync(await client.GetAsync("/api/v4/admin/packages/go/modules"));
@@ -88,6 +98,8 @@ public sealed class GoProxyRulesSpec : RequestSpec
         Assert.AreEqual(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v4/admin/packages/go/modules/{id}")).StatusCode);
         Assert.IsNull(await repo.FindAsync("github.com/acme/lib", "v1.0.0", CancellationToken.None));
         Assert.IsNull(await repo.FindAnswerAsync("github.com/acme/lib", "list", CancellationToken.None), "the list is asked again too");
+        Assert.IsNull(Get<ModuleZipCache>().FindOrNull(key), "the stored .mod is purged too");
+        Assert.IsNull(store.Find(key));
         Assert.AreEqual(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v4/admin/packages/go/modules/{id}")).StatusCode);
     }
 
@@ -95,7 +107,7 @@ public sealed class GoProxyRulesSpec : RequestSpec
     public async Task AdminPage_ShowsModulesAndAddsRules()
     {
         await CreateUserAsync("boss", admin: true, password: "password-123456");
-        await Get<PulledModuleRepository>().SaveModAsync("github.com/acme/lib", "v1.0.0", "https://proxy.example", "module github.com/acme/lib\n"u8.ToArray(), "h1:x", 42, CancellationToken.None);
+        await Get<PulledModuleRepository>().SaveModAsync("github.com/acme/lib", "v1.0.0", "https://proxy.example", "h1:x", 42, CancellationToken.None);
         var session = await WebSession.SignInAsync(Factory, "boss", "password-123456");
         var page = await session.Http.GetStringAsync("/admin/packages/go");
         StringAssert.Contains(page, "github.com/acme/lib");

@@ -2,6 +2,7 @@ using GitLabLite.Finders.Packages.Go;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Params;
+using GitLabLite.Presenters.Packages.Go;
 using GitLabLite.Presenters.Web;
 using GitLabLite.Services.Packages.Go;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace GitLabLite.Controllers.Web.Admin;
 [Route("admin/packages/go")]
 public sealed class PullThroughController(
     IOptions<GoProxyOptions> options, ChecksumDatabase sumdb, GoProxyRulesFinder rules, PulledModulesFinder pulled,
-    GoProxyRulesService service, PurgePulledModuleService purge, InstanceSettings instance) : AdminController
+    GoProxyRulesService service, PurgePulledModuleService purge, GoSetupPresenter goSetup) : AdminController
 {
     private const int PerPage = 50;
 
@@ -29,8 +30,7 @@ public sealed class PullThroughController(
         var (modules, total) = await pulled.ListAsync((page - 1) * PerPage, PerPage, Ct);
         ViewData["Title"] = "Go pull-through · Admin area";
         return View("~/Views/Admin/PullThrough.cshtml", new PullThroughPage(
-            // No direct and no public proxy: this instance serves both, and proxies the checksum database for GOSUMDB's default.
-            $"go env -w GOPROXY={instance.BaseUrl}/api/v4/packages/go GONOSUMDB={sumdb.PrivateHost}",
+            goSetup.Instance(CurrentUser).GoEnvLine,
             o.EffectiveUpstreams, sumdb.Name, sumdb.Url, sumdb.Client.Latest.N == 0 ? null : sumdb.Client.Latest.N, o.NoSumDb, o.Offline,
             o.AnonymousPullThrough, o.ListTtlSeconds, await rules.ListAsync(null, Ct),
             modules, total, page, PerPage));

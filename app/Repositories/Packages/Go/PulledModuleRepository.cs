@@ -6,7 +6,7 @@ namespace GitLabLite.Repositories.Packages.Go;
 public sealed class PulledModuleRepository(Database db)
 {
     private const string Columns =
-        "id, module_path, version, upstream, info, mod, mod_h1, zip_key, zip_size, zip_h1, verified_tree_size, downloads, first_fetched_at";
+        "id, module_path, version, upstream, mod_h1, zip_size, zip_h1, verified_tree_size, downloads, first_fetched_at";
 
     public Task<PulledModule?> FindAsync(string modulePath, string version, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<PulledModule>($"SELECT {Columns} FROM go_pulled_modules WHERE module_path = @modulePath AND version = @version",
@@ -15,46 +15,42 @@ public sealed class PulledModuleRepository(Database db)
     public Task<PulledModule?> FindByIdAsync(long id, CancellationToken ct) =>
         db.QueryFirstOrDefaultAsync<PulledModule>($"SELECT {Columns} FROM go_pulled_modules WHERE id = @id", new { id }, ct);
 
-    /// <summary>Newest first, without the .info and .mod bodies (the admin page lists sizes, not contents).</summary>
+    /// <summary>Newest first.</summary>
     public Task<IReadOnlyList<PulledModule>> ListAsync(int limit, int offset, CancellationToken ct) =>
-        db.QueryAsync<PulledModule>(
-            """
-            SELECT id, module_path, version, upstream, NULL::bytea AS info, NULL::bytea AS mod, mod_h1, zip_key, zip_size, zip_h1,
-                   verified_tree_size, downloads, first_fetched_at
-            FROM go_pulled_modules ORDER BY first_fetched_at DESC, id DESC LIMIT @limit OFFSET @offset
-            """, new { limit, offset }, ct);
+        db.QueryAsync<PulledModule>($"SELECT {Columns} FROM go_pulled_modules ORDER BY first_fetched_at DESC, id DESC LIMIT @limit OFFSET @offset",
+            new { limit, offset }, ct);
 
     public Task<long> CountAsync(CancellationToken ct) => db.QuerySingleAsync<long>("SELECT count(*) FROM go_pulled_modules", null, ct);
 
-    /// <summary>Keeps the .info of a version; the first one stored stays (versions never change once served).</summary>
-    public Task SaveInfoAsync(string modulePath, string version, string upstream, byte[] info, CancellationToken ct) =>
+    /// <summary>Lists a version whose .info was stored; the first upstream it came from stays.</summary>
+    public Task SaveInfoAsync(string modulePath, string version, string upstream, CancellationToken ct) =>
         db.ExecuteAsync(
             """
-            INSERT INTO go_pulled_modules (module_path, version, upstream, info) VALUES (@modulePath, @version, @upstream, @info)
-            ON CONFLICT (module_path, version) DO UPDATE SET info = coalesce(go_pulled_modules.info, excluded.info)
-            """, new { modulePath, version, upstream, info }, ct);
+            INSERT INTO go_pulled_modules (module_path, version, upstream) VALUES (@modulePath, @version, @upstream)
+            ON CONFLICT (module_path, version) DO NOTHING
+            """, new { modulePath, version, upstream }, ct);
 
-    public Task SaveModAsync(string modulePath, string version, string upstream, byte[] mod, string h1, long? treeSize, CancellationToken ct) =>
+    public Task SaveModAsync(string modulePath, string version, string upstream, string h1, long? treeSize, CancellationToken ct) =>
         db.ExecuteAsync(
             """
-            INSERT INTO go_pulled_modules (module_path, version, upstream, mod, mod_h1, verified_tree_size)
-            VALUES (@modulePath, @version, @upstream, @mod, @h1, @treeSize)
-            ON CONFLICT (module_path, version) DO UPDATE SET mod = coalesce(go_pulled_modules.mod, excluded.mod),
-                mod_h1 = coalesce(go_pulled_modules.mod_h1, excluded.mod_h1),
+            INSERT INTO go_pulled_modules (module_path, version, upstream, mod_h1, verified_tree_size)
+            VALUES (@modulePath, @version, @upstream, @h1, @treeSize)
+            ON CONFLICT (module_path, version) DO UPDATE SET mod_h1 = coalesce(go_pulled_modules.mod_h1, excluded.mod_h1),
                 verified_tree_size = coalesce(go_pulled_modules.verified_tree_size, excluded.verified_tree_size)
-            """, new { modulePath, version, upstream, mod, h1, treeSize }, ct);
+            """, new { modulePath, version, upstream, h1, treeSize }, ct);
 
-    public Task SaveZipAsync(string modulePath, string version, string upstream, string key, long size, string h1, long? treeSize, CancellationToken ct) =>
+    public Task SaveZipAsync(string modulePath, string version, string upstream, long size, string h1, long? treeSize, CancellationToken ct) =>
         db.ExecuteAsync(
             """
-            INSERT INTO go_pulled_modules (module_path, version, upstream, zip_key, zip_size, zip_h1, verified_tree_size)
-            VALUES (@modulePath, @version, @upstream, @key, @size, @h1, @treeSize)
-            ON CONFLICT (module_path, version) DO UPDATE SET zip_key = excluded.zip_key, zip_size = excluded.zip_size, zip_h1 = excluded.zip_h1,
+            INSERT INTO go_pulled_modules (module_path, version, upstream, zip_size, zip_h1, verified_tree_size)
+            VALUES (@modulePath, @version, @upstream, @size, @h1, @treeSize)
+            ON CONFLICT (module_path, version) DO UPDATE SET zip_size = excluded.zip_size, zip_h1 = excluded.zip_h1,
                 verified_tree_size = coalesce(go_pulled_modules.verified_tree_size, excluded.verified_tree_size)
-            """, new { modulePath, version, upstream, key, size, h1, treeSize }, ct);
+            """, new { modulePath, version, upstream, size, h1, treeSize }, ct);
 
-    public Task AddDownloadsAsync(long id, long count, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE go_pulled_modules SET downloads = downloads + @count WHERE id = @id", new { id, count }, ct);
+    public Task AddDownloadsAsync(string modulePath, string version, long count, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE go_pulled_modules SET downloads = downloads + @count WHERE module_path = @modulePath AND version = @version",
+            new { modulePath, version, count }, ct);
 
     public Task<int> DeleteAsync(long id, CancellationToken ct) => db.ExecuteAsync("DELETE FROM go_pulled_modules WHERE id = @id", new { id }, ct);
 

@@ -24,7 +24,7 @@ public sealed class ChecksumDatabase
         var verifier = NoteVerifier.Parse(db.Key, out var error) ?? throw new InvalidOperationException($"GitLab:GoProxy:SumDb:Key: {error}");
         Name = verifier.Name;
         Url = db.Url.TrimEnd('/');
-        PrivateHost = settings.ModulePrefix.Split('/')[0];
+        PrivateHost = settings.ModuleHost;
         _noSumDb = [.. options.Value.NoSumDb];
         Client = new SumDbClient(verifier, new SumDbOps(string.Join('+', db.Key.Split('+').Take(2)), Url, upstream, repository, logger));
     }

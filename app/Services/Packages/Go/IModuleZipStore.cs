@@ -3,7 +3,7 @@ namespace GitLabLite.Services.Packages.Go;
 /// <summary>
 /// Where module zips live: the storage boundary of <see cref="ModuleZipCache"/>, which owns the policy (single
 /// flight, verification, eviction). Keys are content addresses chosen by the caller (a build's inputs, a pulled
-/// module's name): an entry, once committed, never changes. This node's entries are local files (sendfile, ranges);
+/// module version's file: its .zip, and its .mod and .info too): an entry, once committed, never changes. This node's entries are local files (sendfile, ranges);
 /// a shared store (an object store bucket) also holds every node's entries, which <see cref="FetchAsync"/> brings here.
 /// </summary>
 public interface IModuleZipStore
@@ -29,6 +29,12 @@ public interface IModuleZipStore
 
     /// <summary>Drops this node's copy (eviction, damage); entries in a shared store stay for the other nodes.</summary>
     void Delete(string key);
+
+    /// <summary>
+    /// Removes the entry from this node and from the shared store (an administrator's purge), the commit marker
+    /// first; other nodes' own copies are theirs to drop. Without a shared store this is <see cref="Delete"/>.
+    /// </summary>
+    Task PurgeAsync(string key, CancellationToken ct);
 
     /// <summary>Where clients should download the entry from instead of this node (a short-lived URL), or null to stream it from here.</summary>
     string? DownloadUrlOrNull(ModuleZipEntry entry);

@@ -61,6 +61,12 @@ public sealed class LocalModuleZipStore(InstanceSettings settings) : IModuleZipS
         DeleteIfPresent(ZipPath(key));
     }
 
+    public Task PurgeAsync(string key, CancellationToken ct)
+    {
+        Delete(key);
+        return Task.CompletedTask;
+    }
+
     public string? DownloadUrlOrNull(ModuleZipEntry entry) => null;
 
     // File.Delete tolerates a missing file but not a missing directory (the whole cache may have been wiped).

@@ -113,6 +113,28 @@ public sealed class ModuleZipCache
         _store.Delete(entry.Key);
     }
 
+    /// <summary>
+    /// Forgets the entry under <paramref name="key"/> on this node (purged on another), so that the next request
+    /// looks in the shared store and then creates it again.
+    /// </summary>
+    public void DropLocal(string key)
+    {
+        Untrack(key);
+        _store.Delete(key);
+    }
+
+    /// <summary>Removes the entry under <paramref name="key"/> here and from the shared store (an administrator's purge).</summary>
+    public Task PurgeAsync(string key, CancellationToken ct)
+    {
+        Untrack(key);
+        return _store.PurgeAsync(key, ct);
+    }
+
+    private void Untrack(string key)
+    {
+        if (_entries.Value.TryGetValue(key, out var tracked)) Forget(key, tracked);
+    }
+
     /// <summary>Where clients should download the entry instead of from this node (object storage without ProxyDownload), or null.</summary>
     public string? DownloadUrlOrNull(ModuleZipEntry entry) => _store.DownloadUrlOrNull(entry);
 

@@ -74,6 +74,14 @@ public sealed class ObjectStoreModuleZipStore(
         else local.Delete(key);
     }
 
+    public async Task PurgeAsync(string key, CancellationToken ct)
+    {
+        Delete(key);
+        // The sidecar first, as in a commit backwards: a purge cut short leaves an uncommitted zip, never an entry.
+        await bucket.DeleteAsync(LocalModuleZipStore.RelativePath(key, ".json"), ct);
+        await bucket.DeleteAsync(LocalModuleZipStore.RelativePath(key, ".zip"), ct);
+    }
+
     public string? DownloadUrlOrNull(ModuleZipEntry entry) =>
         _redirect ? bucket.PresignedGetUrl(LocalModuleZipStore.RelativePath(entry.Key, ".zip"), _urlValidity) : null;
 

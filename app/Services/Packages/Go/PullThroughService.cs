@@ -16,8 +16,10 @@ namespace GitLabLite.Services.Packages.Go;
 /// <summary>
 /// Public modules through this server (issue 16): a module path that is not under the instance's host is answered
 /// from what was pulled before, else from the upstreams in order (404/410 moves to the next, any other failure
-/// stops, as go treats a comma-separated GOPROXY). Canonical .info/.mod/.zip are kept for good (zips in the module
-/// zip store, so they share its eviction, verification and storage seam); list, @latest and version queries are
+/// stops, as go treats a comma-separated GOPROXY). Canonical .info/.mod/.zip are kept for good in the module zip
+/// store beside built zips (so they share its eviction, verification and object-store seam: a node on object
+/// storage serves what another node pulled from the bucket), each under a key of its own derived from the module
+/// version, so a warm answer asks no database; go_pulled_modules lists them. list, @latest and version queries are
 /// kept for ListTtlSeconds and served stale when the upstreams fail or the instance is offline; "not found" is
 /// remembered for as long. Every .mod and .zip is checked against the checksum database before it is stored or
 /// served: a mismatch answers 403 with SECURITY ERROR and both hashes, and nothing is kept. Concurrent requests
@@ -69,11 +71,9 @@ public sealed class PullThroughService(
         {
             PulledFile.List => await ListAsync(modulePath, from, rules, group, ct),
             PulledFile.Latest => await LatestAsync(modulePath, from, rules, group, ct),
-            PulledFile.Info when ModuleVersionRules.IsCanonical(version!) => await InfoAsync(modulePath, version!, from, ct),
-            PulledFile.Info => await ChangeableAsync(modulePath, "info:" + version, $"@v/{Escape(version!)}.info", Json, from, ct),
+            PulledFile.Info when !ModuleVersionRules.IsCanonical(version!) => await ChangeableAsync(modulePath, "info:" + version, $"@v/{Escape(version!)}.info", Json, from, ct),
             _ when !ModuleVersionRules.IsCanonical(version!) => PullThroughResult.Error(404, $"not found: {modulePath}@{version}: not a canonical version"),
-            PulledFile.Mod => await ModAsync(modulePath, version!, from, ct),
-            _ => await ZipAsync(modulePath, version!, from, ct),
+            _ => await CanonicalAsync(modulePath, version!, file, from, ct),
         };
     }
 
@@ -149,84 +149,108 @@ public sealed class PullThroughService(
         }, ct);
     }
 
-    private async Task<PullThroughResult> InfoAsync(string modulePath, string version, Upstreams from, CancellationToken ct)
+    /// <summary>
+    /// A canonical version's .info, .mod or .zip: from this node's store, else from the shared store (another node
+    /// pulled it), else pulled from the upstreams (not when offline), verified and stored.
+    /// </summary>
+    private async Task<PullThroughResult> CanonicalAsync(string modulePath, string version, PulledFile file, Upstreams from, CancellationToken ct)
     {
-        if ((await pulled.FindAsync(modulePath, version, ct))?.Info is { } info) return PullThroughResult.Bytes(info, Json, immutable: true);
-        if (_options.Offline) return NotCachedOffline($"{modulePath}@{version}");
-        return await SharedAsync($"info\n{modulePath}\n{version}", async () =>
-        {
-            var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.info", from);
-            if (fetched.Outcome != FetchOutcome.Found) return FetchFailure(fetched);
-            if (VersionOf(fetched.Body!) != version)
-                return PullThroughResult.Error(502, $"{fetched.Upstream} answered the .info of {modulePath}@{version} with another version");
-            await pulled.SaveInfoAsync(modulePath, version, fetched.Upstream!, fetched.Body!, CancellationToken.None);
-            return PullThroughResult.Bytes(fetched.Body!, Json, immutable: true);
-        }, ct);
-    }
-
-    private async Task<PullThroughResult> ModAsync(string modulePath, string version, Upstreams from, CancellationToken ct)
-    {
-        if ((await pulled.FindAsync(modulePath, version, ct))?.Mod is { } mod) return PullThroughResult.Bytes(mod, TextPlain, immutable: true);
-        if (_options.Offline) return NotCachedOffline($"{modulePath}@{version}");
-        return await SharedAsync($"mod\n{modulePath}\n{version}", async () =>
-        {
-            // Looked up only once the upstream has it: a path that exists nowhere is not sent to the database.
-            var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.mod", from);
-            if (fetched.Outcome != FetchOutcome.Found) return FetchFailure(fetched);
-            var h1 = DirHash.HashGoMod(fetched.Body!);
-            var (treeSize, refusal) = await VerifyAsync(modulePath, version, "/go.mod", h1, r => r.ModH1, LookUp(modulePath, version));
-            if (refusal is not null) return refusal;
-            await pulled.SaveModAsync(modulePath, version, fetched.Upstream!, fetched.Body!, h1, treeSize, CancellationToken.None);
-            return PullThroughResult.Bytes(fetched.Body!, TextPlain, immutable: true);
-        }, ct);
-    }
-
-    private async Task<PullThroughResult> ZipAsync(string modulePath, string version, Upstreams upstreams, CancellationToken ct)
-    {
-        var row = await pulled.FindAsync(modulePath, version, ct);
-        if (row?.ZipKey is { } storedKey && zips.FindOrNull(storedKey) is { } stored)
-        {
-            downloads.Add(row.Id);
-            return PullThroughResult.File(stored);
-        }
-        if (_options.Offline) return NotCachedOffline($"{modulePath}@{version}");
-        var key = ZipKey(modulePath, version);
-        return await SharedAsync($"zip\n{key}", async () =>
+        var key = StoreKey(modulePath, version, file);
+        if (zips.FindOrNull(key) is { } stored) return Served(stored, modulePath, version, file);
+        return await SharedAsync($"{file}\n{key}", async () =>
         {
             PullThroughResult? failure = null;
-            string? from = null;
-            long? treeSize = null;
             var created = await zips.GetOrCreateAsync(key, async token =>
             {
-                var temp = store.NewTempPath(key);
-                var recorded = LookUp(modulePath, version);
-                try
-                {
-                    var download = await DownloadZipAsync(modulePath, version, temp, upstreams, token);
-                    failure = download.Failure;
-                    if (failure is null) (treeSize, failure) = await VerifyAsync(modulePath, version, "", download.H1!, r => r.ZipH1, recorded);
-                    if (failure is not null) return ServiceResponse<ModuleZipEntry>.Error(failure.Text!, ServiceErrorReason.Unprocessable);
-                    from = download.Upstream;
-                    return ServiceResponse<ModuleZipEntry>.Ok(await store.CommitAsync(key, temp, new FileInfo(temp).Length, download.H1!, download.Sha256!, token));
-                }
-                finally
-                {
-                    if (File.Exists(temp)) File.Delete(temp);
-                }
+                (var pulledEntry, failure) = _options.Offline
+                    ? (null, NotCachedOffline($"{modulePath}@{version}"))
+                    : await PullAsync(modulePath, version, file, key, from, token);
+                return pulledEntry is null
+                    ? ServiceResponse<ModuleZipEntry>.Error(failure!.Text!, ServiceErrorReason.Unprocessable)
+                    : ServiceResponse<ModuleZipEntry>.Ok(pulledEntry);
             }, CancellationToken.None);
-            if (created.Payload is null) return failure ?? PullThroughResult.Error(502, created.Message!);
-            var entry = created.Payload;
-            // Null when another process stored this zip meanwhile: its row names it already.
-            if (from is not null)
-                await pulled.SaveZipAsync(modulePath, version, from, key, entry.Size, entry.H1, treeSize, CancellationToken.None);
-            if (await pulled.FindAsync(modulePath, version, CancellationToken.None) is { } saved) downloads.Add(saved.Id);
-            return PullThroughResult.File(entry);
+            return created.Payload is { } entry ? Served(entry, modulePath, version, file) : failure ?? PullThroughResult.Error(502, created.Message!);
         }, ct);
     }
 
-    /// <summary>The stored zip's key: the module version's identity (its bytes are fixed by the checksum database).</summary>
-    public static string ZipKey(string modulePath, string version) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"pulled\n{modulePath}@{version}")));
+    private PullThroughResult Served(ModuleZipEntry entry, string modulePath, string version, PulledFile file)
+    {
+        if (file == PulledFile.Zip) downloads.Add(modulePath, version);
+        return PullThroughResult.File(entry, file switch { PulledFile.Info => Json, PulledFile.Mod => TextPlain, _ => "application/zip" });
+    }
+
+    /// <summary>Fetches one canonical file from the upstreams, checks it, stores it and lists the version; or the refusal.</summary>
+    private async Task<(ModuleZipEntry? Entry, PullThroughResult? Failure)> PullAsync(string modulePath, string version, PulledFile file, string key, Upstreams from, CancellationToken ct)
+    {
+        if (file == PulledFile.Zip) return await PullZipAsync(modulePath, version, key, from, ct);
+        var fetched = await FetchSmallAsync(modulePath, $"@v/{Escape(version)}.{(file == PulledFile.Info ? "info" : "mod")}", from);
+        if (fetched.Outcome != FetchOutcome.Found) return (null, FetchFailure(fetched));
+        var body = fetched.Body!;
+        if (file == PulledFile.Info)
+        {
+            if (VersionOf(body) != version) return (null, PullThroughResult.Error(502, $"{fetched.Upstream} answered the .info of {modulePath}@{version} with another version"));
+            var info = await StoreBytesAsync(key, body, "", ct);
+            await pulled.SaveInfoAsync(modulePath, version, fetched.Upstream!, CancellationToken.None);
+            return (info, null);
+        }
+        // Looked up only once the upstream has it: a path that exists nowhere is not sent to the database.
+        var h1 = DirHash.HashGoMod(body);
+        var (treeSize, refusal) = await VerifyAsync(modulePath, version, "/go.mod", h1, r => r.ModH1, LookUp(modulePath, version));
+        if (refusal is not null) return (null, refusal);
+        var mod = await StoreBytesAsync(key, body, h1, ct);
+        await pulled.SaveModAsync(modulePath, version, fetched.Upstream!, h1, treeSize, CancellationToken.None);
+        return (mod, null);
+    }
+
+    private async Task<(ModuleZipEntry? Entry, PullThroughResult? Failure)> PullZipAsync(string modulePath, string version, string key, Upstreams upstreams, CancellationToken ct)
+    {
+        var temp = store.NewTempPath(key);
+        var recorded = LookUp(modulePath, version);
+        try
+        {
+            var download = await DownloadZipAsync(modulePath, version, temp, upstreams, ct);
+            if (download.Failure is { } failed) return (null, failed);
+            var (treeSize, refusal) = await VerifyAsync(modulePath, version, "", download.H1!, r => r.ZipH1, recorded);
+            if (refusal is not null) return (null, refusal);
+            var entry = await store.CommitAsync(key, temp, new FileInfo(temp).Length, download.H1!, download.Sha256!, ct);
+            await pulled.SaveZipAsync(modulePath, version, download.Upstream!, entry.Size, entry.H1, treeSize, CancellationToken.None);
+            return (entry, null);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>A small verified file (.info, .mod) committed to the store as an entry of its own.</summary>
+    private async Task<ModuleZipEntry> StoreBytesAsync(string key, byte[] body, string h1, CancellationToken ct)
+    {
+        var temp = store.NewTempPath(key);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, body, ct);
+            return await store.CommitAsync(key, temp, body.Length, h1, Convert.ToHexStringLower(SHA256.HashData(body)), ct);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Where a canonical file of a pulled version lives in the store: the version's identity and the file's kind (its
+    /// bytes are fixed once stored: by the checksum database for .mod and .zip, by the first answer for .info).
+    /// </summary>
+    public static string StoreKey(string modulePath, string version, PulledFile file) => file switch
+    {
+        // The zip's identity as before .info and .mod moved into the store, so that zips stored then are still found.
+        PulledFile.Zip => Address($"pulled\n{modulePath}@{version}"),
+        PulledFile.Mod => Address($"pulled .mod\n{modulePath}@{version}"),
+        PulledFile.Info => Address($"pulled .info\n{modulePath}@{version}"),
+        _ => throw new ArgumentOutOfRangeException(nameof(file), file, "lists and queries change: they are not stored"),
+    };
+
+    private static string Address(string identity) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
 
     /// <summary>Streams the upstream zip into <paramref name="temp"/>, hashing the file as it arrives, then its h1.</summary>
     private async Task<ZipDownload> DownloadZipAsync(string modulePath, string version, string temp, Upstreams upstreams, CancellationToken ct)

@@ -55,6 +55,12 @@ public sealed class PullThroughServiceSpec : RequestSpec
 
     private static byte[] Truth(string module, string file) => File.ReadAllBytes(Path.Combine(_upstream!.TruthDir, CaseEncoding.EscapePath(module)!, "@v", file));
 
+    private static byte[] Stored(PullThroughResult result)
+    {
+        Assert.AreEqual(200, result.Status, result.Text);
+        return File.ReadAllBytes(result.Stored!.Path!);
+    }
+
     private static int UpstreamRequests(string path) => _upstream!.Requests.Count(r => r == "/" + path);
 
     [TestMethod]
@@ -66,10 +72,14 @@ public sealed class PullThroughServiceSpec : RequestSpec
         var mod = await ServeAsync(app, module, PulledFile.Mod, "v1.1.0");
         var zip = await ServeAsync(app, module, PulledFile.Zip, "v1.1.0");
         Assert.AreEqual(200, zip.Status, zip.Text);
-        CollectionAssert.AreEqual(Truth(module, "v1.1.0.info"), info.Body);
-        CollectionAssert.AreEqual(Truth(module, "v1.1.0.mod"), mod.Body);
-        CollectionAssert.AreEqual(Truth(module, "v1.1.0.zip"), await File.ReadAllBytesAsync(zip.Zip!.Path!));
-        Assert.IsTrue(info.Immutable && mod.Immutable && zip.Immutable);
+        CollectionAssert.AreEqual(Truth(module, "v1.1.0.info"), Stored(info));
+        CollectionAssert.AreEqual(Truth(module, "v1.1.0.mod"), Stored(mod));
+        CollectionAssert.AreEqual(Truth(module, "v1.1.0.zip"), Stored(zip));
+        // All three are entries of the module zip store, each under its own key.
+        Assert.AreEqual(PullThroughService.StoreKey(module, "v1.1.0", PulledFile.Info), info.Stored!.Key);
+        Assert.AreEqual(DirHash.HashGoMod(Truth(module, "v1.1.0.mod")), mod.Stored!.H1);
+        Assert.AreEqual(3, new[] { info, mod, zip }.Select(r => r.Stored!.Key).Distinct().Count());
+        Assert.AreEqual(("application/json", "text/plain; charset=utf-8", "application/zip"), (info.ContentType, mod.ContentType, zip.ContentType));
 
         var row = await Get<PulledModuleRepository>().FindAsync(module, "v1.1.0", CancellationToken.None);
         Assert.IsNotNull(row);
@@ -81,9 +91,9 @@ public sealed class PullThroughServiceSpec : RequestSpec
 
         await _upstream!.StopAsync();
         foreach (var (file, name) in new[] { (PulledFile.Info, "v1.1.0.info"), (PulledFile.Mod, "v1.1.0.mod") })
-            CollectionAssert.AreEqual(Truth(module, name), (await ServeAsync(app, module, file, "v1.1.0")).Body);
+            CollectionAssert.AreEqual(Truth(module, name), Stored(await ServeAsync(app, module, file, "v1.1.0")));
         var again = await ServeAsync(app, module, PulledFile.Zip, "v1.1.0");
-        Assert.AreEqual(zip.Zip.Path, again.Zip?.Path);
+        Assert.AreEqual(zip.Stored!.Path, again.Stored?.Path);
         // Both zip downloads are counted (in memory, written on the next flush).
         await app.Get<PulledDownloads>().FlushAsync(CancellationToken.None);
         Assert.AreEqual(2, (await Get<PulledModuleRepository>().FindAsync(module, "v1.1.0", CancellationToken.None))!.Downloads);
@@ -103,8 +113,8 @@ public sealed class PullThroughServiceSpec : RequestSpec
             StringAssert.Contains(zip.Text, $"verifying {module}@v1.0.0: checksum mismatch");
             StringAssert.Contains(zip.Text, "downloaded: " + DirHash.HashZip(new MemoryStream(File.ReadAllBytes(Path.Combine(_upstream!.ServedDir, "github.com/glt-fixtures/bravo/@v/v1.0.0.zip")))));
             StringAssert.Contains(zip.Text, $"{_sumdb!.Name}: " + DirHash.HashZip(new MemoryStream(Truth(module, "v1.0.0.zip"))));
-            Assert.IsNull((await Get<PulledModuleRepository>().FindAsync(module, "v1.0.0", CancellationToken.None))?.ZipKey);
-            Assert.IsNull(app.Get<ModuleZipCache>().FindOrNull(PullThroughService.ZipKey(module, "v1.0.0")));
+            Assert.IsNull((await Get<PulledModuleRepository>().FindAsync(module, "v1.0.0", CancellationToken.None))?.ZipH1);
+            Assert.IsNull(app.Get<ModuleZipCache>().FindOrNull(PullThroughService.StoreKey(module, "v1.0.0", PulledFile.Zip)));
 
             // Never cached: the next request asks the upstream again, and is refused again.
             var before = UpstreamRequests("github.com/glt-fixtures/bravo/@v/v1.0.0.zip");
@@ -145,7 +155,7 @@ public sealed class PullThroughServiceSpec : RequestSpec
         var module = $"{Org}/charlie";
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ServeAsync(app, module, PulledFile.Zip, "v0.3.0"))));
         Assert.IsTrue(results.All(r => r.Status == 200), string.Join("\n", results.Select(r => r.Text)));
-        Assert.AreEqual(1, results.Select(r => r.Zip!.Path).Distinct().Count());
+        Assert.AreEqual(1, results.Select(r => r.Stored!.Path).Distinct().Count());
         Assert.AreEqual(1, UpstreamRequests("github.com/glt-fixtures/charlie/@v/v0.3.0.zip"));
         Assert.AreEqual(1, _sumdb!.Requests.Count(r => r.EndsWith($"/lookup/{module}@v0.3.0", StringComparison.Ordinal)));
     }
