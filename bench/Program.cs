@@ -29,7 +29,7 @@ var (certPath, keyPath) = Certificate.Create(work);
 // the specs' checksum database (tmp/bin/sumdb, Go's own sumdb server) records what is in it; both on loopback. With
 // the section off, pull-through is off: nothing is ever sent off the machine.
 var upstreamDir = Directory.CreateDirectory(Path.Combine(work, "upstream")).FullName;
-await using var upstream = Runs("pullthrough")
+using var upstream = Runs("pullthrough")
     ? await NginxServer.StartAsync(Path.Combine(work, "nginx-upstream"), certPath, keyPath, new Dictionary<string, (string, string)>(), new Dictionary<string, string>(),
         new Dictionary<string, string> { ["/upstream/"] = upstreamDir })
     : null;
@@ -299,7 +299,7 @@ catch (Exception) when (app.HasExited)
 }
 finally
 {
-    if (nginx is not null) await nginx.DisposeAsync();
+    nginx?.Dispose();
 }
 
 // curl's own timing of one download (time_total: connect, TLS, transfer), for the app and nginx alike.

@@ -21,4 +21,12 @@ public sealed class GitLabOptions
 
     /// <summary>Overrides the host part of Go module paths when the URL's host has no dot (go's CheckPath).</summary>
     public string? GoModuleHost { get; set; }
+
+    /// <summary>
+    /// Reverse proxies and load balancers (addresses or CIDR networks) whose X-Forwarded-For and X-Forwarded-Proto
+    /// are believed, as GitLab's trusted_proxies: the client address that sign-in throttling, the monitoring
+    /// allow-list and audit records see is then the one the proxy saw. Unset by default: no forwarded header is
+    /// believed from anyone, loopback included. Not initialised here: the binder would append to a pre-filled array.
+    /// </summary>
+    public string[]? TrustedProxies { get; set; }
 }

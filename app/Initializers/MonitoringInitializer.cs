@@ -17,7 +17,7 @@ public static class MonitoringInitializer
     public static IServiceCollection AddMonitoring(this IServiceCollection services)
     {
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section)
-            .Validate(o => MonitoringAllowList.AllValid(o.AllowedAddresses), "GitLab:Monitoring:AllowedAddresses must hold IP addresses or CIDR networks (e.g. 10.0.0.0/8, ::1).")
+            .Validate(o => NetworkList.AllValid(o.AllowedAddresses), "GitLab:Monitoring:AllowedAddresses must hold IP addresses or CIDR networks (e.g. 10.0.0.0/8, ::1).")
             .ValidateOnStart();
         services.AddSingleton<MonitoringAllowList>();
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("gitlablite")).WithMetrics(metrics => metrics
@@ -25,6 +25,8 @@ public static class MonitoringInitializer
             // No cached scrape: a counter read right after a request must include it.
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         services.AddSingleton<RequestMetrics>();
+        services.AddSingleton<RequestLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<PostgresMetrics>();
         return services;
     }

@@ -14,6 +14,7 @@ public static class ObjectStorageInitializer
         services.AddSingleton<IValidateOptions<ObjectStoreOptions>, ObjectStoreOptionsValidator>();
         services.AddSingleton<ObjectStoreMetrics>();
         services.AddSingleton<S3ObjectStore>();
+        services.AddHostedService<ObjectStoreBucketCheck>();
         // A short retry for a blip; behind it a breaker, so that while the store is down requests that need it fail
         // at once (503) instead of each waiting out timeouts, and a trial call every few seconds notices its return.
         services.AddResiliencePipeline(S3ObjectStore.Pipeline, builder => builder

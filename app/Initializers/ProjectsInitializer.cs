@@ -42,7 +42,9 @@ public static class ProjectsInitializer
         services.AddSingleton<UpdateProjectService>();
         services.AddSingleton<DestroyProjectService>();
         services.AddSingleton<AddMemberService>();
+        services.AddSingleton<UpdateMemberService>();
         services.AddSingleton<RemoveMemberService>();
+        services.AddSingleton<DestroyGroupService>();
         return services;
     }
 

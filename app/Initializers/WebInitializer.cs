@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
@@ -62,12 +63,25 @@ public static class WebInitializer
             o.OutputFormatters[index] = new GitLabJsonOutputFormatter(json.Value.JsonSerializerOptions);
             o.Conventions.Add(new HeadLikeGetConvention());
         });
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<GitLabOptions>>((o, gitlab) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // ASP.NET believes loopback by default; here only the proxies the operator listed.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var network in NetworkList.Parse(gitlab.Value.TrustedProxies ?? [])) o.KnownIPNetworks.Add(network);
+            // Behind several listed proxies (a CDN, then nginx) each hop is unwrapped until the first address not listed.
+            o.ForwardLimit = null;
+        });
         services.AddReliability();
         return services;
     }
 
     public static void UseWeb(this WebApplication app)
     {
+        // First, so that everything after sees the client's address. Only with proxies listed: the middleware with an
+        // empty list would believe any caller's X-Forwarded-For.
+        if (app.Services.GetRequiredService<IOptions<GitLabOptions>>().Value.TrustedProxies is { Length: > 0 }) app.UseForwardedHeaders();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(errors => errors.Run(WriteErrorAsync));

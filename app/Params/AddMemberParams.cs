@@ -8,5 +8,5 @@ public sealed record AddMemberParams
     /// <summary>A date, yyyy-MM-dd, as GitLab takes it.</summary>
     public string? ExpiresAt { get; init; }
 
-    public DateOnly? ExpiresOn => DateOnly.TryParseExact(ExpiresAt, "yyyy-MM-dd", out var date) ? date : null;
+    public DateOnly? ExpiresOn => MemberRules.ParseDate(ExpiresAt);
 }

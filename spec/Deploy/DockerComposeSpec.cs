@@ -5,8 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace GitLabLite.Spec.Deploy;
 
 /// <summary>
-/// docker-compose.yml as a user runs it (no Docker engine here, so its text): no well-known root password, and
-/// nothing published beyond loopback unless the user says so.
+/// docker-compose.yml as a user runs it (no Docker engine here, so its text): no well-known root password, nothing
+/// published beyond loopback unless the user says so, and nodes that believe forwarded headers from their nginx alone.
 /// </summary>
 [TestClass]
 public sealed partial class DockerComposeSpec
@@ -27,6 +27,20 @@ public sealed partial class DockerComposeSpec
         Assert.IsTrue(ports.Count > 0, "the app is published");
         foreach (var (service, mapping) in ports)
             Assert.IsTrue(LoopbackUnlessOverridden().IsMatch(mapping), $"{service} publishes '{mapping}' beyond loopback");
+    }
+
+    [TestMethod]
+    public void Nodes_TrustForwardedHeadersFromTheirBalancerAlone()
+    {
+        var nginx = Services().Single(s => s.Key == "nginx").Value;
+        var networks = (YamlMappingNode)nginx.Children[new YamlScalarNode("networks")];
+        var address = ((YamlScalarNode)((YamlMappingNode)networks.Children[new YamlScalarNode("default")]).Children[new YamlScalarNode("ipv4_address")]).Value;
+        var trusted = Environment("GitLab__TrustedProxies__0").ToList();
+        CollectionAssert.AreEquivalent(new[] { "app1", "app2" }, trusted.Select(t => t.Service).ToArray());
+        foreach (var (service, value) in trusted) Assert.AreEqual(address, value, $"{service} trusts '{value}', not nginx's address");
+        Assert.IsFalse(Environment("GitLab__TrustedProxies__1").Any(), "a node trusts more than the balancer");
+        foreach (var volume in ((YamlSequenceNode)nginx.Children[new YamlScalarNode("volumes")]).Select(v => ((YamlScalarNode)v).Value!))
+            Assert.IsTrue(File.Exists(Path.Combine(AppProcess.RepositoryRoot, volume.Split(':')[0])), $"nginx mounts '{volume}', which is not in the repository");
     }
 
     private static IEnumerable<KeyValuePair<string, YamlMappingNode>> Services()

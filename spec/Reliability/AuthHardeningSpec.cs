@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using GitLabLite.Initializers;
 using GitLabLite.Models.Projects;
+using GitLabLite.Services.Monitoring;
 using GitLabLite.Spec.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -90,6 +91,7 @@ public sealed class AuthHardeningSpec : RequestSpec
         }));
         var response = await app.CreateClient().GetAsync($"/api/v4/user?private_token={token}");
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        app.Services.GetRequiredService<RequestLogWriter>().Flush();
         Assert.IsTrue(lines.Any(l => l.Contains("/api/v4/user?private_token=[FILTERED]")), "request logged");
         Assert.IsFalse(lines.Any(l => l.Contains(token)), "token logged");
     }

@@ -11,7 +11,8 @@ namespace GitLabLite.Spec.Reliability;
 /// Module zips in a real S3-compatible store shared by app processes with caches of their own: a zip built on one
 /// node is served by another without a rebuild, two nodes never build the same zip at once, a half-uploaded or
 /// damaged object is never served, an unreachable store costs only what is not cached locally (503, then recovery
-/// by itself), and without ProxyDownload clients are sent to a presigned URL.
+/// by itself), without ProxyDownload clients are sent to a presigned URL, and a bucket that does not exist is named
+/// (the app never creates one).
 /// </summary>
 [TestClass]
 public sealed class ObjectStoreSpec
@@ -48,6 +49,8 @@ public sealed class ObjectStoreSpec
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, System.Text.Encoding.UTF8.GetString(body));
         return body;
     }
+
+    private static Dictionary<string, string> Bucket(string name) => new() { ["GitLab__ObjectStore__Bucket"] = name };
 
     private static Task<IReadOnlyList<string>> BucketKeysAsync() => Task.FromResult(_cluster.Store.ObjectKeys());
 
@@ -195,5 +198,26 @@ public sealed class ObjectStoreSpec
         CollectionAssert.AreEqual(streamed, await anonymous.GetByteArrayAsync(location), "the presigned URL serves the same zip, without credentials");
         var tampered = new Uri(location.ToString().Replace("X-Amz-Signature=", "X-Amz-Signature=0"));
         Assert.AreEqual(HttpStatusCode.Forbidden, (await anonymous.GetAsync(tampered)).StatusCode, "the store checks the signature");
+    }
+
+    [TestMethod]
+    public async Task Bucket_ThatDoesNotExist_StopsTheStart_AndOneRemovedLaterIsNamedOnUse()
+    {
+        using var s3 = _cluster.Store.Client();
+        var refused = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => _cluster.StartNodeAsync(settings: Bucket("never-made")));
+        StringAssert.Contains(refused.Message, "Object store bucket 'never-made' does not exist at ");
+        Assert.IsFalse((await s3.ListBucketsAsync()).Buckets?.Any(b => b.BucketName == "never-made") == true, "the app created the bucket");
+
+        // s3rver keeps a bucket as a directory of its data (and refuses the SDK's signature on bucket-level calls).
+        var bucket = Directory.CreateDirectory(Path.Combine(_cluster.Store.DataDirectory, "removed-later"));
+        var node = await _cluster.StartNodeAsync(settings: Bucket("removed-later"));
+        bucket.Delete(recursive: true);
+        var (id, module) = await SmallModuleAsync("bucketless");
+        using var client = node.Client(ObjectStoreCluster.RootToken);
+        var response = await client.GetAsync(ObjectStoreCluster.ZipUrl(id, module, "v1.0.0"));
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode, await response.Content.ReadAsStringAsync());
+        // The log line is written as the response ends: wait for it, not for a time.
+        for (var waited = 0; waited < 100 && !node.Output.Contains("Object store bucket 'removed-later' does not exist at "); waited++) await Task.Delay(100);
+        StringAssert.Contains(node.Output, "Object store bucket 'removed-later' does not exist at ");
     }
 }

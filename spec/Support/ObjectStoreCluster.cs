@@ -40,13 +40,18 @@ public sealed class ObjectStoreCluster : IAsyncDisposable
 
     /// <summary>A node with its own cache path; ready (migrated, listening) when this returns.</summary>
     /// <param name="externalUrl">GitLab:Url when the node is reached through a balancer, else its own address.</param>
-    /// <param name="settings">More environment for the node (pull-through's upstream and checksum database).</param>
+    /// <param name="settings">More environment for the node (pull-through's upstream and checksum database, another bucket).</param>
     public async Task<AppProcess> StartNodeAsync(bool proxyDownload = true, X509Certificate2? certificate = null, string? externalUrl = null,
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var env = Store.AppEnvironment(StoreEndpoint, proxyDownload);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
-        if (externalUrl is not null) env["GitLab__Url"] = externalUrl;
+        if (externalUrl is not null)
+        {
+            env["GitLab__Url"] = externalUrl;
+            // Behind the balancer, which reaches the nodes from loopback, as docker-compose trusts its nginx.
+            env["GitLab__TrustedProxies__0"] = "127.0.0.1";
+        }
         env["ConnectionStrings__Main"] = _database.ConnectionString;
         env["GitLab__RepositoriesPath"] = RepositoriesPath;
         env["GitLab__CachePath"] = Path.Combine(_root, $"cache-{_nodes.Count}");

@@ -27,6 +27,9 @@ assert.equal(subgroup.fullPath, `acme-${suffix}/tools`);
 assert.equal((await admin.Groups.show(`acme-${suffix}/tools`)).id, subgroup.id);
 await admin.GroupMembers.add(group.id, 30, { userId: alice.id });
 assert.ok((await admin.GroupMembers.all(group.id)).some((m) => m.id === alice.id && m.accessLevel === 30));
+assert.deepEqual((await admin.Groups.allSubgroups(group.id)).map((g) => g.id), [subgroup.id]);
+assert.deepEqual((await admin.Groups.allDescendantGroups(group.id, {})).map((g) => g.id), [subgroup.id]);
+assert.equal((await admin.GroupMembers.show(subgroup.id, alice.id, { includeInherited: true })).accessLevel, 30);
 
 const project = await admin.Projects.create({ name: 'lib', namespaceId: subgroup.id, visibility: 'private', initializeWithReadme: true });
 assert.equal(project.pathWithNamespace, `acme-${suffix}/tools/lib`);
@@ -41,6 +44,9 @@ assert.ok(mine.some((p) => p.id === project.id));
 const bob = await admin.Users.create({ username: `bob-${suffix}`, email: `bob-${suffix}@example.com`, name: 'Bob', password: 'Sup3r-secret-pass' });
 await admin.ProjectMembers.add(project.id, 20, { userId: bob.id });
 assert.ok((await admin.ProjectMembers.all(project.id)).some((m) => m.id === bob.id && m.accessLevel === 20));
+await admin.ProjectMembers.edit(project.id, bob.id, 30);
+assert.equal((await admin.ProjectMembers.show(project.id, bob.id)).accessLevel, 30);
+assert.ok((await admin.Groups.allProjects(group.id, { includeSubgroups: true })).some((p) => p.id === project.id));
 await admin.ProjectMembers.remove(project.id, bob.id);
 assert.ok(!(await admin.ProjectMembers.all(project.id)).some((m) => m.id === bob.id));
 
@@ -54,5 +60,7 @@ await assert.rejects(asAlice.Users.showCurrentUser(), 'a revoked token stops wor
 
 await admin.Projects.remove(project.id);
 await assert.rejects(admin.Projects.show(project.id), 'a deleted project is gone');
+await admin.Groups.remove(group.id);
+await assert.rejects(admin.Groups.show(subgroup.id), 'a deleted group takes its subgroups along');
 
 console.log(JSON.stringify({ ok: true, user: alice.id, group: group.id, project: project.id }));

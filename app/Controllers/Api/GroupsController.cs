@@ -10,7 +10,7 @@ namespace GitLabLite.Controllers.Api;
 
 public sealed class GroupsController(
     GroupsFinder groups, ProjectsFinder projects, GroupPresenter presenter, ProjectPresenter projectPresenter,
-    CreateGroupService create) : ApiController
+    CreateGroupService create, DestroyGroupService destroy) : ApiController
 {
     /// <summary>GitLab's show embeds at most this many of the group's projects.</summary>
     private const int ShownProjects = 100;
@@ -22,9 +22,27 @@ public sealed class GroupsController(
     [HttpGet("groups")]
     public async Task<IActionResult> Index([FromQuery] Pagination pagination, [FromQuery] string? search)
     {
-        var (page, total) = await groups.ListAsync(Caller, search, pagination.Offset, pagination.PerPage, Ct);
+        var (page, total) = await groups.ListAsync(new GroupListFilter(Caller.User?.Id, Caller.IsAdmin, search), pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(presenter.Present));
     }
+
+    /// <summary>The group's direct subgroups that the caller may see.</summary>
+    [HttpGet("groups/{id}/subgroups")]
+    [AuthorizeGroup]
+    public Task<IActionResult> Subgroups(string id, [FromQuery] Pagination pagination, [FromQuery] string? search) =>
+        BelowAsync(pagination, new GroupListFilter(Caller.User?.Id, Caller.IsAdmin, search, ParentId: HttpContext.GroupPermissions().Group.Id));
+
+    /// <summary>Every group below this one, at any depth, that the caller may see.</summary>
+    [HttpGet("groups/{id}/descendant_groups")]
+    [AuthorizeGroup]
+    public Task<IActionResult> Descendants(string id, [FromQuery] Pagination pagination, [FromQuery] string? search) =>
+        BelowAsync(pagination, new GroupListFilter(Caller.User?.Id, Caller.IsAdmin, search, AncestorId: HttpContext.GroupPermissions().Group.Id));
+
+    /// <summary>GitLab deletes in the background and answers 202; here the deletion is done when it answers.</summary>
+    [HttpDelete("groups/{id}")]
+    [AuthorizeGroup]
+    public async Task<IActionResult> Destroy(string id) =>
+        FromService(await destroy.ExecuteAsync(HttpContext.GroupPermissions(), Ct), _ => new { message = "202 Accepted" }, StatusCodes.Status202Accepted);
 
     [HttpGet("groups/{id}")]
     [AuthorizeGroup]
@@ -35,13 +53,23 @@ public sealed class GroupsController(
         return Ok(presenter.PresentDetail(group, shown.Select(projectPresenter.Present).ToList()));
     }
 
-    /// <summary>The group's own projects that the caller may see.</summary>
+    /// <summary>
+    /// The group's own projects that the caller may see (with include_subgroups also those of the groups below), by the
+    /// filters of GET /projects; always the full entity, which is a superset of simple's.
+    /// </summary>
     [HttpGet("groups/{id}/projects")]
     [AuthorizeGroup]
-    public async Task<IActionResult> Projects(string id, [FromQuery] Pagination pagination)
+    public async Task<IActionResult> Projects(string id, [FromQuery] Pagination pagination, [FromParams] ListProjectsParams p)
     {
-        var (page, total) = await projects.ListWithRepositoryStateAsync(GroupProjects(), pagination.Offset, pagination.PerPage, Ct);
+        var filter = p.ToFilter(Caller.User?.Id, Caller.IsAdmin, HttpContext.GroupPermissions().Group.Id);
+        var (page, total) = await projects.ListWithRepositoryStateAsync(filter, pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(projectPresenter.Present));
+    }
+
+    private async Task<IActionResult> BelowAsync(Pagination pagination, GroupListFilter filter)
+    {
+        var (page, total) = await groups.ListAsync(filter, pagination.Offset, pagination.PerPage, Ct);
+        return Paginated(pagination, total, page.Select(presenter.Present));
     }
 
     private ProjectListFilter GroupProjects() =>

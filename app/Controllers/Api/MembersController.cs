@@ -10,7 +10,8 @@ namespace GitLabLite.Controllers.Api;
 
 /// <summary>Project and group members: /projects/:id/members and /groups/:id/members.</summary>
 public sealed class MembersController(
-    MembersFinder members, MemberPresenter presenter, AddMemberService add, RemoveMemberService remove) : ApiController
+    MembersFinder members, MemberPresenter presenter, AddMemberService add, UpdateMemberService update, RemoveMemberService remove)
+    : ApiController
 {
     [HttpGet("projects/{id}/members")]
     [AuthorizeProject]
@@ -23,11 +24,27 @@ public sealed class MembersController(
     /// <summary>Direct and inherited (ancestor group) members, each user once with the highest level.</summary>
     [HttpGet("projects/{id}/members/all")]
     [AuthorizeProject]
-    public async Task<IActionResult> All(string id, [FromQuery] Pagination pagination)
-    {
-        var (page, total) = await members.ListAllAsync(HttpContext.ProjectPermissions().Project.Id, pagination.Offset, pagination.PerPage, Ct);
-        return Paginated(pagination, total, page.Select(presenter.Present));
-    }
+    public Task<IActionResult> ProjectAll(string id, [FromQuery] Pagination pagination) => AllAsync(ProjectSource(), pagination);
+
+    [HttpGet("groups/{id}/members/all")]
+    [AuthorizeGroup]
+    public Task<IActionResult> GroupAll(string id, [FromQuery] Pagination pagination) => AllAsync(GroupSource(), pagination);
+
+    [HttpGet("projects/{id}/members/{userId}")]
+    [AuthorizeProject]
+    public Task<IActionResult> ProjectShow(string id, string userId) => ShowAsync(ProjectSource(), userId, inherited: false);
+
+    [HttpGet("groups/{id}/members/{userId}")]
+    [AuthorizeGroup]
+    public Task<IActionResult> GroupShow(string id, string userId) => ShowAsync(GroupSource(), userId, inherited: false);
+
+    [HttpGet("projects/{id}/members/all/{userId}")]
+    [AuthorizeProject]
+    public Task<IActionResult> ProjectAllShow(string id, string userId) => ShowAsync(ProjectSource(), userId, inherited: true);
+
+    [HttpGet("groups/{id}/members/all/{userId}")]
+    [AuthorizeGroup]
+    public Task<IActionResult> GroupAllShow(string id, string userId) => ShowAsync(GroupSource(), userId, inherited: true);
 
     [HttpPost("projects/{id}/members")]
     [AuthorizeProject]
@@ -36,6 +53,14 @@ public sealed class MembersController(
     [HttpPost("groups/{id}/members")]
     [AuthorizeGroup]
     public Task<IActionResult> GroupCreate(string id, [FromParams] AddMemberParams p) => CreateAsync(GroupSource(), p);
+
+    [HttpPut("projects/{id}/members/{userId}")]
+    [AuthorizeProject]
+    public Task<IActionResult> ProjectUpdate(string id, string userId, [FromParams] UpdateMemberParams p) => UpdateAsync(ProjectSource(), userId, p);
+
+    [HttpPut("groups/{id}/members/{userId}")]
+    [AuthorizeGroup]
+    public Task<IActionResult> GroupUpdate(string id, string userId, [FromParams] UpdateMemberParams p) => UpdateAsync(GroupSource(), userId, p);
 
     [HttpDelete("projects/{id}/members/{userId}")]
     [AuthorizeProject]
@@ -50,6 +75,22 @@ public sealed class MembersController(
         var (page, total) = await members.ListAsync(source.Key, pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(presenter.Present));
     }
+
+    private async Task<IActionResult> AllAsync(Source source, Pagination pagination)
+    {
+        var (page, total) = await members.ListAllAsync(source.Key, pagination.Offset, pagination.PerPage, Ct);
+        return Paginated(pagination, total, page.Select(presenter.Present));
+    }
+
+    private async Task<IActionResult> ShowAsync(Source source, string userId, bool inherited) =>
+        long.TryParse(userId, out var memberId) && await members.FindAsync(source.Key, memberId, inherited, Ct) is { } member
+            ? Ok(presenter.Present(member))
+            : NotFound404("Member");
+
+    private async Task<IActionResult> UpdateAsync(Source source, string userId, UpdateMemberParams p) =>
+        long.TryParse(userId, out var memberId)
+            ? FromService(await update.ExecuteAsync(source.Key, source.Actor, memberId, p, Ct), presenter.Present)
+            : NotFound404("Member");
 
     private async Task<IActionResult> CreateAsync(Source source, AddMemberParams p) =>
         FromService(await add.ExecuteAsync(source.Key, source.Actor, p, Ct), presenter.Present, StatusCodes.Status201Created);

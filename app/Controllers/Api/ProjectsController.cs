@@ -20,8 +20,7 @@ public sealed class ProjectsController(
     [HttpGet("projects")]
     public async Task<IActionResult> Index([FromQuery] Pagination pagination, [FromParams] ListProjectsParams p)
     {
-        var filter = new ProjectListFilter(Caller.User?.Id, Caller.IsAdmin, string.IsNullOrEmpty(p.Search) ? null : p.Search,
-            Membership: p.Membership, Owned: p.Owned, VisibilityLevel: (int?)VisibilityNames.Parse(p.Visibility));
+        var filter = p.ToFilter(Caller.User?.Id, Caller.IsAdmin);
         if (p.Simple)
         {
             var (page, total) = await projects.ListAsync(filter, pagination.Offset, pagination.PerPage, Ct);

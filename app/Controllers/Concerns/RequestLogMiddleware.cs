@@ -4,16 +4,14 @@ using GitLabLite.Services.Monitoring;
 namespace GitLabLite.Controllers.Concerns;
 
 /// <summary>
-/// One structured log line per request under a correlation id: X-Request-Id from the client when it is sane, else a
-/// new one, echoed on the response and carried as a logging scope (RequestId) by every log written meanwhile. Query
-/// values that can carry secrets are filtered; the framework's own request-start line (full URL) is switched off.
-/// The same measurement feeds the request metrics (one clock read per request for both).
+/// Every request under a correlation id: X-Request-Id from the client when it is sane, else a new one, echoed on the
+/// response and carried as a logging scope (RequestId) by every log written meanwhile; then one line in the
+/// <see cref="RequestLogWriter"/> and one observation in the request metrics (one clock read per request for both). The
+/// framework's own request-start line (full URL, secrets in the query included) is switched off.
 /// </summary>
-public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger, RequestMetrics metrics)
+public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger, RequestLogWriter log, RequestMetrics metrics)
 {
     public const string Header = "X-Request-Id";
-
-    private static readonly string[] SecretParameters = ["private_token", "access_token", "job_token", "token", "password"];
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -24,7 +22,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLo
             http.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id });
+        using var scope = logger.BeginScope(RequestLogWriter.Scope(id));
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -34,21 +32,10 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLo
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             metrics.Observe(http, elapsed);
-            logger.LogInformation("{Method} {Path}{Query} -> {Status} in {ElapsedMs:0.0} ms",
-                http.Request.Method, http.Request.Path.Value, FilteredQuery(http.Request), http.Response.StatusCode,
-                elapsed.TotalMilliseconds);
+            log.Add(id, http.Request.Method, http.Request.Path.Value, http.Request.QueryString.Value, http.Response.StatusCode, elapsed);
         }
     }
 
     private static string? SaneIdOrNull(string value) =>
         value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':') ? value : null;
-
-    private static string FilteredQuery(HttpRequest request)
-    {
-        if (request.Query.Count == 0) return "";
-        var parts = request.Query.Select(q => SecretParameters.Contains(q.Key, StringComparer.OrdinalIgnoreCase)
-            ? $"{Uri.EscapeDataString(q.Key)}=[FILTERED]"
-            : $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
-        return "?" + string.Join('&', parts);
-    }
 }

@@ -1,18 +1,17 @@
 using GitLabLite.Models.Projects;
 using GitLabLite.Repositories.Projects;
-using GitLabLite.Services.Users;
 
 namespace GitLabLite.Finders.Projects;
 
-/// <summary>GroupsFinder: the groups the caller may see (public, internal when signed in, private to members; all for an admin), by name or path search.</summary>
+/// <summary>
+/// GroupsFinder: the groups the caller may see (public, internal when signed in, private to members; all for an
+/// admin), by name or path search, optionally only the subgroups or descendants of one group.
+/// </summary>
 public sealed class GroupsFinder(NamespaceRepository namespaces)
 {
-    public async Task<(IReadOnlyList<Namespace> Items, long Total)> ListAsync(
-        AuthenticationResult caller, string? search, int offset, int limit, CancellationToken ct)
+    public async Task<(IReadOnlyList<Namespace> Items, long Total)> ListAsync(GroupListFilter filter, int offset, int limit, CancellationToken ct)
     {
-        search = string.IsNullOrEmpty(search) ? null : search;
-        var userId = caller.User?.Id;
-        return (await namespaces.ListVisibleGroupsAsync(userId, caller.IsAdmin, search, offset, limit, ct),
-            await namespaces.CountVisibleGroupsAsync(userId, caller.IsAdmin, search, ct));
+        filter = filter with { Search = string.IsNullOrEmpty(filter.Search) ? null : filter.Search };
+        return (await namespaces.ListVisibleGroupsAsync(filter, offset, limit, ct), await namespaces.CountVisibleGroupsAsync(filter, ct));
     }
 }

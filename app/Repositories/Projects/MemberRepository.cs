@@ -92,24 +92,46 @@ public sealed class MemberRepository(Database db)
             WHERE m.source_type = @Type AND m.source_id = @Id AND m.user_id = @userId AND {ActiveMembership.Of("m")}
             """, new { source.Type, source.Id, userId }, ct);
 
-    // Direct project members plus members of the project's group and every ancestor group, each user once with the
-    // highest unexpired level (GitLab's members/all). A personal namespace has no members of its own.
-    private static readonly string ProjectAllMembers = $"""
-        WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("(SELECT namespace_id FROM projects WHERE id = @projectId)")},
+    /// <summary>
+    /// GitLab's members/all: members of the source's namespace (a group's own, a project's namespace) and of every group
+    /// above it, plus a project's direct members, each user once with the highest unexpired level. A personal
+    /// namespace has no members of its own.
+    /// </summary>
+    private static string AllMembers(MemberSource source) => $"""
+        WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors(source.IsGroup ? "@Id" : "(SELECT namespace_id FROM projects WHERE id = @Id)")},
         candidates AS (
-            SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m WHERE m.source_type = 'Project' AND m.source_id = @projectId
+            SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m WHERE m.source_type = @Type AND m.source_id = @Id
                 AND {ActiveMembership.Of("m")}
             UNION ALL SELECT m.user_id, m.access_level, m.expires_at, m.created_at FROM members m JOIN up ON m.source_type = 'Namespace' AND m.source_id = up.id
                 WHERE up.type = 'Group' AND {ActiveMembership.Of("m")}),
         best AS (
             SELECT DISTINCT ON (user_id) user_id, access_level, expires_at, created_at FROM candidates ORDER BY user_id, access_level DESC)
+        SELECT {UserColumns}, b.access_level, b.expires_at, b.created_at FROM best b JOIN users u ON u.id = b.user_id
         """;
 
-    public Task<IReadOnlyList<MemberUser>> ListProjectAllUsersAsync(long projectId, int offset, int limit, CancellationToken ct) =>
-        db.QueryAsync<MemberUser>(
-            $"{ProjectAllMembers} SELECT {UserColumns}, b.access_level, b.expires_at, b.created_at FROM best b JOIN users u ON u.id = b.user_id ORDER BY u.id OFFSET @offset LIMIT @limit",
-            new { projectId, offset, limit }, ct);
+    public Task<IReadOnlyList<MemberUser>> ListAllUsersAsync(MemberSource source, int offset, int limit, CancellationToken ct) =>
+        db.QueryAsync<MemberUser>($"{AllMembers(source)} ORDER BY u.id OFFSET @offset LIMIT @limit", new { source.Type, source.Id, offset, limit }, ct);
 
-    public Task<long> CountProjectAllAsync(long projectId, CancellationToken ct) =>
-        db.QuerySingleAsync<long>($"{ProjectAllMembers} SELECT count(*) FROM best", new { projectId }, ct);
+    public Task<long> CountAllAsync(MemberSource source, CancellationToken ct) =>
+        db.QuerySingleAsync<long>($"SELECT count(*) FROM ({AllMembers(source)}) everyone", new { source.Type, source.Id }, ct);
+
+    /// <summary>The user's direct or inherited membership (GET .../members/all/:user_id), or null.</summary>
+    public Task<MemberUser?> FindAllUserOrNullAsync(MemberSource source, long userId, CancellationToken ct) =>
+        db.QueryFirstOrDefaultAsync<MemberUser>($"{AllMembers(source)} WHERE b.user_id = @userId", new { source.Type, source.Id, userId }, ct);
+
+    /// <summary>
+    /// Sets an active membership's level and, unless <paramref name="keepExpiry"/>, its expiry (null: never);
+    /// false when there is no such membership.
+    /// </summary>
+    public async Task<bool> UpdateAsync(MemberSource source, long userId, AccessLevel level, bool keepExpiry, DateOnly? expiresAt, CancellationToken ct) =>
+        await db.ExecuteAsync(
+            $"""
+            UPDATE members m SET access_level = @level, updated_at = now(),
+                expires_at = CASE WHEN @keepExpiry THEN m.expires_at ELSE @expiresAt::date END
+            WHERE m.source_type = @Type AND m.source_id = @Id AND m.user_id = @userId AND {ActiveMembership.Of("m")}
+            """, new { source.Type, source.Id, userId, level = (int)level, keepExpiry, expiresAt = expiresAt?.ToDateTime(TimeOnly.MinValue) }, ct) == 1;
+
+    /// <summary>Whether taking <paramref name="member"/>'s Owner level away would leave its group (and the groups above) without an Owner.</summary>
+    public async Task<bool> IsLastGroupOwnerAsync(MemberSource source, Member member, CancellationToken ct) =>
+        source.IsGroup && member.AccessLevel >= (int)AccessLevel.Owner && await CountOtherGroupOwnersAsync(source.Id, member.UserId, ct) == 0;
 }

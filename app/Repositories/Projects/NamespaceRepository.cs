@@ -40,20 +40,57 @@ public sealed class NamespaceRepository(Database db)
             ORDER BY n.id
             """;
 
+    /// <summary>DELETE /groups/:id: the group with its subgroups, projects, routes and memberships; the deleted projects' full paths.</summary>
+    public Task<IReadOnlyList<string>> DeleteGroupAsync(long groupId, CancellationToken ct) =>
+        db.InTransactionAsync(tx => DeleteTreesAsync(tx, ownerId: null, [groupId]), ct);
+
+    /// <summary>
+    /// Deletes, inside <paramref name="tx"/>, the groups and the personal namespace of <paramref name="ownerId"/> (when
+    /// set) with every namespace below them, their projects, routes and memberships; answers the deleted projects' full
+    /// paths, whose repositories the caller removes after the commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DeleteTreesAsync(Database.Transaction tx, long? ownerId, IReadOnlyList<long> groupIds)
+    {
+        const string Doomed = """
+            WITH RECURSIVE doomed(id) AS (
+                SELECT n.id FROM namespaces n WHERE (n.type = 'User' AND n.owner_id = @ownerId) OR n.id = ANY(@groupIds)
+                UNION SELECT c.id FROM namespaces c JOIN doomed d ON c.parent_id = d.id),
+            doomed_projects AS (SELECT id FROM projects WHERE namespace_id IN (SELECT id FROM doomed))
+            """;
+        var args = new { ownerId, groupIds = groupIds.ToArray() };
+        var projects = await tx.QueryAsync<string>(
+            $"{Doomed} SELECT path FROM routes WHERE source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects)", args);
+        await tx.ExecuteAsync(
+            $"""
+            {Doomed}, gone_members AS (
+                DELETE FROM members WHERE (source_type = 'Namespace' AND source_id IN (SELECT id FROM doomed))
+                    OR (source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects)))
+            DELETE FROM routes WHERE (source_type = 'Namespace' AND source_id IN (SELECT id FROM doomed))
+                OR (source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects))
+            """, args);
+        // Namespaces cascade to their subgroups and projects.
+        await tx.ExecuteAsync($"{Doomed} DELETE FROM namespaces WHERE id IN (SELECT id FROM doomed)", args);
+        return projects;
+    }
+
     /// <summary>
     /// Groups visible to the user (public; internal when signed in; private where the user is a member of the group or
-    /// an ancestor; all for admins), optionally filtered by a search term, paginated.
+    /// an ancestor; all for admins), optionally filtered by a search term and to the children (<c>parentId</c>) or
+    /// every descendant (<c>ancestorId</c>) of a group, paginated.
     /// </summary>
-    public Task<IReadOnlyList<Namespace>> ListVisibleGroupsAsync(long? userId, bool admin, string? search, int offset, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<Namespace>> ListVisibleGroupsAsync(GroupListFilter filter, int offset, int limit, CancellationToken ct) =>
         db.QueryAsync<Namespace>($"{Select} WHERE {VisibleGroups} ORDER BY r.path OFFSET @offset LIMIT @limit",
-            new { userId, admin, search, offset, limit }, ct);
+            new { filter.UserId, filter.Admin, filter.Search, filter.ParentId, filter.AncestorId, offset, limit }, ct);
 
-    public Task<long> CountVisibleGroupsAsync(long? userId, bool admin, string? search, CancellationToken ct) =>
+    public Task<long> CountVisibleGroupsAsync(GroupListFilter filter, CancellationToken ct) =>
         db.QuerySingleAsync<long>($"SELECT count(*) FROM namespaces n JOIN routes r ON r.source_type = 'Namespace' AND r.source_id = n.id WHERE {VisibleGroups}",
-            new { userId, admin, search }, ct);
+            new { filter.UserId, filter.Admin, filter.Search, filter.ParentId, filter.AncestorId }, ct);
 
     private static readonly string VisibleGroups = $"""
         n.type = 'Group' AND (@search::text IS NULL OR r.path ILIKE '%' || @search || '%' OR r.name ILIKE '%' || @search || '%')
+        AND (@parentId::bigint IS NULL OR n.parent_id = @parentId)
+        AND (@ancestorId::bigint IS NULL OR (n.id <> @ancestorId AND EXISTS (
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("n.id")} SELECT 1 FROM up WHERE up.id = @ancestorId)))
         AND (@admin OR n.visibility_level = 20 OR (@userId::bigint IS NOT NULL AND n.visibility_level = 10)
              OR EXISTS (
                 WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("n.id")}

@@ -60,12 +60,12 @@ public sealed class ProjectRepository(Database db)
     /// </summary>
     public Task<IReadOnlyList<Project>> ListVisibleAsync(ProjectListFilter filter, int offset, int limit, CancellationToken ct) =>
         db.QueryAsync<Project>($"{Select} WHERE {Visible} ORDER BY p.id DESC OFFSET @offset LIMIT @limit",
-            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, filter.Owned, filter.VisibilityLevel, offset, limit }, ct);
+            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.IncludeSubgroups, filter.Membership, filter.Owned, filter.VisibilityLevel, offset, limit }, ct);
 
     public Task<long> CountVisibleAsync(ProjectListFilter filter, CancellationToken ct) =>
         db.QuerySingleAsync<long>(
             $"SELECT count(*) FROM projects p JOIN routes nr ON nr.source_type = 'Namespace' AND nr.source_id = p.namespace_id WHERE {Visible}",
-            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.Membership, filter.Owned, filter.VisibilityLevel }, ct);
+            new { filter.UserId, filter.Admin, filter.Search, filter.NamespaceId, filter.IncludeSubgroups, filter.Membership, filter.Owned, filter.VisibilityLevel }, ct);
 
     private static readonly string MemberOf = $"""
         (EXISTS (SELECT 1 FROM members m WHERE m.source_type = 'Project' AND m.source_id = p.id AND m.user_id = @userId AND {ActiveMembership.Of("m")})
@@ -78,7 +78,8 @@ public sealed class ProjectRepository(Database db)
 
     private static readonly string Visible = $"""
         (@search::text IS NULL OR p.name ILIKE '%' || @search || '%' OR p.path ILIKE '%' || @search || '%')
-        AND (@namespaceId::bigint IS NULL OR p.namespace_id = @namespaceId)
+        AND (@namespaceId::bigint IS NULL OR p.namespace_id = @namespaceId OR (@includeSubgroups AND EXISTS (
+            WITH RECURSIVE {NamespaceAncestry.SelfAndAncestors("p.namespace_id")} SELECT 1 FROM up WHERE up.id = @namespaceId)))
         AND (NOT @membership OR (@userId::bigint IS NOT NULL AND {MemberOf}))
         AND (NOT @owned OR EXISTS (SELECT 1 FROM namespaces o WHERE o.id = p.namespace_id AND o.type = 'User' AND o.owner_id = @userId))
         AND (@visibilityLevel::int IS NULL OR p.visibility_level = @visibilityLevel)

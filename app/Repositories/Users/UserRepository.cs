@@ -1,4 +1,5 @@
 using GitLabLite.Models.Users;
+using GitLabLite.Repositories.Projects;
 
 namespace GitLabLite.Repositories.Users;
 
@@ -76,26 +77,9 @@ public sealed class UserRepository(Database db)
     public Task<IReadOnlyList<string>> DeleteWithNamespacesAsync(long id, IReadOnlyList<long> groupIds, CancellationToken ct) =>
         db.InTransactionAsync(async tx =>
         {
-            const string Doomed = """
-                WITH RECURSIVE doomed(id) AS (
-                    SELECT n.id FROM namespaces n WHERE (n.type = 'User' AND n.owner_id = @id) OR n.id = ANY(@groupIds)
-                    UNION SELECT c.id FROM namespaces c JOIN doomed d ON c.parent_id = d.id),
-                doomed_projects AS (SELECT id FROM projects WHERE namespace_id IN (SELECT id FROM doomed))
-                """;
-            var args = new { id, groupIds = groupIds.ToArray() };
-            var projects = await tx.QueryAsync<string>(
-                $"{Doomed} SELECT path FROM routes WHERE source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects)", args);
-            await tx.ExecuteAsync(
-                $"""
-                {Doomed}, gone_members AS (
-                    DELETE FROM members WHERE (source_type = 'Namespace' AND source_id IN (SELECT id FROM doomed))
-                        OR (source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects)))
-                DELETE FROM routes WHERE (source_type = 'Namespace' AND source_id IN (SELECT id FROM doomed))
-                    OR (source_type = 'Project' AND source_id IN (SELECT id FROM doomed_projects))
-                """, args);
-            // Namespaces cascade to their subgroups and projects; the user to their tokens, sessions and memberships.
-            await tx.ExecuteAsync($"{Doomed} DELETE FROM namespaces WHERE id IN (SELECT id FROM doomed)", args);
-            await tx.ExecuteAsync("DELETE FROM users WHERE id = @id", args);
+            var projects = await NamespaceRepository.DeleteTreesAsync(tx, id, groupIds);
+            // The user's tokens, sessions and remaining memberships cascade.
+            await tx.ExecuteAsync("DELETE FROM users WHERE id = @id", new { id });
             return projects;
         }, ct);
 }

@@ -17,6 +17,8 @@ namespace GitLabLite.Services.ObjectStorage;
 /// "object-store" resilience pipeline (a short retry inside a circuit breaker); a store that cannot be reached, or
 /// refuses, surfaces as <see cref="ObjectStoreUnavailableException"/>, which the app answers with 503. Files go up
 /// in one PUT or, past <see cref="PartSize"/>, as a multipart upload that becomes visible only when completed.
+/// The bucket is never created here (as GitLab, which expects buckets provisioned with their policies): a bucket
+/// that does not exist stops the start (<see cref="CheckBucketAsync"/>) and, removed later, fails each call with its name.
 /// </summary>
 public sealed class S3ObjectStore : IDisposable
 {
@@ -25,8 +27,11 @@ public sealed class S3ObjectStore : IDisposable
     /// <summary>S3's minimum part size is 5 MiB; 8 MiB keeps a 500 MiB zip well under the 10,000-part limit.</summary>
     public const long PartSize = 8L << 20;
 
+    private const string NoSuchBucket = "NoSuchBucket";
+
     private readonly AmazonS3Client _client;
     private readonly string _bucket;
+    private readonly string _where;
     private readonly Protocol _protocol;
     private readonly ResiliencePipeline _pipeline;
     private readonly ObjectStoreMetrics _metrics;
@@ -53,6 +58,7 @@ public sealed class S3ObjectStore : IDisposable
         }
         _client = new AmazonS3Client(new BasicAWSCredentials(o.AccessKey, o.SecretKey), config);
         _bucket = o.Bucket;
+        _where = string.IsNullOrEmpty(o.Endpoint) ? $"AWS S3 ({o.Region})" : o.Endpoint;
         _protocol = o.Endpoint?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS;
         _pipeline = pipelines.GetPipeline(Pipeline);
         _metrics = metrics;
@@ -118,7 +124,7 @@ public sealed class S3ObjectStore : IDisposable
             _metrics.Transferred("down", buffer.Length);
             return buffer.ToArray();
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != NoSuchBucket)
         {
             return null;
         }
@@ -138,7 +144,7 @@ public sealed class S3ObjectStore : IDisposable
             _metrics.Transferred("down", length);
             return ((long, string)?)(length, sha256);
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != NoSuchBucket)
         {
             return null;
         }
@@ -159,6 +165,40 @@ public sealed class S3ObjectStore : IDisposable
         {
             BucketName = _bucket, Key = key, Verb = HttpVerb.GET, Protocol = _protocol, Expires = DateTime.UtcNow + validFor,
         });
+    }
+
+    /// <summary>
+    /// At start: a GET of a key nobody writes, the very call a node makes for every zip it does not have (the store
+    /// answers NoSuchKey). A bucket that does not exist, or keys the store refuses, stop the start with a message
+    /// saying what to fix; a store out of reach only warns, as the node serves what it has on disk and recovers by
+    /// itself when the store is back.
+    /// </summary>
+    public async Task CheckBucketAsync(ILogger logger, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            using var _ = await _client.GetObjectAsync(_bucket, "go-zips/bucket-check", timeout.Token);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
+        {
+            // The bucket is there and lets this node read it.
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == NoSuchBucket)
+        {
+            throw new InvalidOperationException(MissingBucket(), e);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "AccessDenied")
+        {
+            throw new InvalidOperationException(
+                $"The object store at {_where} refused GitLab:ObjectStore:AccessKey/SecretKey for bucket '{_bucket}' ({e.ErrorCode}): the key needs to read, write and list its objects.", e);
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or OperationCanceledException
+            && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Object store at {Store} is out of reach at start ({Error}); zips not on this node's disk answer 503 until it is back", _where, e.Message);
+        }
     }
 
     public void Dispose() => _client.Dispose();
@@ -182,12 +222,16 @@ public sealed class S3ObjectStore : IDisposable
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             _metrics.Error(operation);
+            if (e is AmazonS3Exception { ErrorCode: NoSuchBucket }) throw new ObjectStoreUnavailableException(MissingBucket(), e);
             if (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or SocketException or TimeoutException
                 or OperationCanceledException or Polly.CircuitBreaker.BrokenCircuitException)
-                throw new ObjectStoreUnavailableException(operation, e);
+                throw new ObjectStoreUnavailableException($"object store unavailable during {operation}: {e.Message}", e);
             throw;
         }
     }
+
+    private string MissingBucket() =>
+        $"Object store bucket '{_bucket}' does not exist at {_where}: create it (e.g. `mc mb store/{_bucket}`; GitLabLite never creates buckets) or set GitLab:ObjectStore:Bucket to one that exists";
 
     private async Task AbortQuietlyAsync(string key, string uploadId)
     {

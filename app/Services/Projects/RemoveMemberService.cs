@@ -9,6 +9,8 @@ namespace GitLabLite.Services.Projects;
 /// </summary>
 public sealed class RemoveMemberService(MemberRepository members)
 {
+    public const string LastOwnerMessage = "403 Forbidden - a group needs at least one Owner";
+
     public async Task<ServiceResponse<bool>> ExecuteAsync(MemberSource source, long actorId, MemberManager actor, long userId, CancellationToken ct)
     {
         var self = actorId == userId;
@@ -16,9 +18,8 @@ public sealed class RemoveMemberService(MemberRepository members)
         var member = await members.FindOrNullAsync(source.Type, source.Id, userId, ct);
         if (member is null) return ServiceResponse<bool>.Error("404 Member Not Found", ServiceErrorReason.NotFound);
         if (!self && !actor.Admin && (AccessLevel)member.AccessLevel > actor.Access) return Forbidden();
-        if (source.IsGroup && member.AccessLevel >= (int)AccessLevel.Owner
-            && await members.CountOtherGroupOwnersAsync(source.Id, userId, ct) == 0)
-            return ServiceResponse<bool>.Error("403 Forbidden - a group needs at least one Owner", ServiceErrorReason.Forbidden);
+        if (await members.IsLastGroupOwnerAsync(source, member, ct))
+            return ServiceResponse<bool>.Error(LastOwnerMessage, ServiceErrorReason.Forbidden);
         await members.DeleteAsync(source.Type, source.Id, userId, ct);
         return ServiceResponse<bool>.Ok(true);
     }

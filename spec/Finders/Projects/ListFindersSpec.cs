@@ -104,26 +104,59 @@ public sealed class ListFindersSpec : RequestSpec
         Assert.AreEqual(2, directTotal);
         Assert.AreEqual("stranger:20 member:40", Describe(direct), "in membership order");
 
-        var (all, allTotal) = await members.ListAllAsync(_deep.Id, 0, 20, Ct);
+        var (all, allTotal) = await members.ListAllAsync(MemberSource.Project(_deep.Id), 0, 20, Ct);
         Assert.AreEqual(3, allTotal, "the expired Guest of sub is left out");
         Assert.AreEqual("owner:50 member:40 stranger:20", Describe(all), "member's direct Maintainer beats the inherited Developer");
 
-        var (personal, _) = await members.ListAllAsync(_personal.Id, 0, 20, Ct);
+        var (personal, _) = await members.ListAllAsync(MemberSource.Project(_personal.Id), 0, 20, Ct);
         Assert.AreEqual("member:50", Describe(personal), "the personal namespace's owner as its direct Owner; nothing inherited");
+
+        var (groupAll, groupAllTotal) = await members.ListAllAsync(MemberSource.Group(_subgroup.Id), 0, 20, Ct);
+        Assert.AreEqual(2, groupAllTotal, "sub has no unexpired member of its own; top's two are inherited");
+        Assert.AreEqual("owner:50 member:30", Describe(groupAll));
+
+        Assert.AreEqual(40, (await members.FindAsync(MemberSource.Project(_deep.Id), _member.Id, inherited: true, Ct))!.AccessLevel);
+        Assert.AreEqual(30, (await members.FindAsync(MemberSource.Group(_subgroup.Id), _member.Id, inherited: true, Ct))!.AccessLevel);
+        Assert.IsNull(await members.FindAsync(MemberSource.Group(_subgroup.Id), _member.Id, inherited: false, Ct), "not a direct member of sub");
+        Assert.IsNull(await members.FindAsync(MemberSource.Group(_subgroup.Id), _admin.Id, inherited: true, Ct), "expired");
+    }
+
+    [TestMethod]
+    public async Task GroupsFinder_ListsChildrenOrEveryDescendantOfAGroup()
+    {
+        var leaf = await ProjectFactory.CreateGroupAsync(Services, _owner, "leaf", _subgroup);
+        await ProjectFactory.CreateGroupAsync(Services, _owner, "elsewhere");
+        Assert.AreEqual("top/sub", await GroupsAsync(Caller(_member), parentId: _group.Id));
+        Assert.AreEqual("top/sub top/sub/leaf", await GroupsAsync(Caller(_member), ancestorId: _group.Id));
+        Assert.AreEqual("top/sub/leaf", await GroupsAsync(Caller(_member), ancestorId: _subgroup.Id));
+        Assert.AreEqual("", await GroupsAsync(Caller(_stranger), ancestorId: _group.Id), "private groups stay hidden");
+        Assert.AreEqual("", await GroupsAsync(Caller(_member), parentId: leaf.Id));
+    }
+
+    [TestMethod]
+    public async Task ProjectsFinder_IncludeSubgroups_AddsTheProjectsOfEveryGroupBelow()
+    {
+        var leaf = await ProjectFactory.CreateGroupAsync(Services, _owner, "leaf", _subgroup);
+        await ProjectFactory.CreateProjectAsync(Services, _owner, "bottom", leaf);
+        Assert.AreEqual("secret inside open", await VisibleAsync(_member, namespaceId: _group.Id));
+        Assert.AreEqual("bottom deep secret inside open", await VisibleAsync(_member, namespaceId: _group.Id, includeSubgroups: true));
+        Assert.AreEqual("bottom deep", await VisibleAsync(_member, namespaceId: _subgroup.Id, includeSubgroups: true));
+        Assert.AreEqual("inside open", await VisibleAsync(_stranger, namespaceId: _group.Id, includeSubgroups: true));
     }
 
     private async Task<string> VisibleAsync(User? user, bool membership = false, bool owned = false, long? namespaceId = null,
-        string? search = null, Visibility? visibility = null)
+        string? search = null, Visibility? visibility = null, bool includeSubgroups = false)
     {
-        var filter = new ProjectListFilter(user?.Id, user?.Admin ?? false, search, namespaceId, membership, owned, (int?)visibility);
+        var filter = new ProjectListFilter(user?.Id, user?.Admin ?? false, search, namespaceId, membership, owned, (int?)visibility, includeSubgroups);
         var (page, total) = await Get<ProjectsFinder>().ListAsync(filter, 0, 20, Ct);
         Assert.AreEqual(page.Count, total);
         return string.Join(' ', page.Select(p => p.Path));
     }
 
-    private static async Task<string> GroupsAsync(AuthenticationResult caller, string? search = null, int offset = 0)
+    private static async Task<string> GroupsAsync(AuthenticationResult caller, string? search = null, int offset = 0, long? parentId = null, long? ancestorId = null)
     {
-        var (page, total) = await Get<GroupsFinder>().ListAsync(caller, search, offset, 20, Ct);
+        var filter = new GroupListFilter(caller.User?.Id, caller.IsAdmin, search, parentId, ancestorId);
+        var (page, total) = await Get<GroupsFinder>().ListAsync(filter, offset, 20, Ct);
         Assert.AreEqual(page.Count + offset, total);
         return string.Join(' ', page.Select(g => g.FullPath));
     }

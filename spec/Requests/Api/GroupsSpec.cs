@@ -163,4 +163,63 @@ public sealed class GroupsSpec : ProjectsRequestSpec
         Assert.AreEqual(HttpStatusCode.NotFound, (await Client(token).GetAsync("/api/v4/groups/99999/projects")).StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await Client(token).GetAsync("/api/v4/groups/owner")).StatusCode);
     }
+
+    [TestMethod]
+    public async Task SubgroupsAndDescendants_ListTheVisibleGroupsBelow_AndProjectsIncludeSubgroups()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (_, strangerToken) = await CreateUserWithTokenAsync("stranger");
+        var top = (await CreateGroupAsync(ownerToken, "top", "public")).GetProperty("id").GetInt64();
+        var open = (await CreateGroupAsync(ownerToken, "open", "public", top)).GetProperty("id").GetInt64();
+        await CreateGroupAsync(ownerToken, "hidden", "private", top);
+        var leaf = (await CreateGroupAsync(ownerToken, "leaf", "public", open)).GetProperty("id").GetInt64();
+        await CreateProjectAsync(ownerToken, "root-project", "public", top);
+        await CreateProjectAsync(ownerToken, "leaf-project", "public", leaf);
+
+        async Task<string[]> PathsAsync(string token, string url, string field = "full_path") =>
+            (await JsonAsync(await Client(token).GetAsync(url))).EnumerateArray().Select(g => g.GetProperty(field).GetString()!).ToArray();
+
+        CollectionAssert.AreEqual(new[] { "top/hidden", "top/open" }, await PathsAsync(ownerToken, $"/api/v4/groups/{top}/subgroups"));
+        CollectionAssert.AreEqual(new[] { "top/open" }, await PathsAsync(strangerToken, $"/api/v4/groups/{top}/subgroups"), "a private subgroup stays hidden");
+        CollectionAssert.AreEqual(new[] { "top/hidden", "top/open", "top/open/leaf" }, await PathsAsync(ownerToken, "/api/v4/groups/top/descendant_groups"));
+        CollectionAssert.AreEqual(new[] { "top/open/leaf" }, await PathsAsync(ownerToken, $"/api/v4/groups/{top}/descendant_groups?search=lea"));
+        var paged = await Client(ownerToken).GetAsync($"/api/v4/groups/{top}/descendant_groups?per_page=2&page=2");
+        Assert.AreEqual("3", paged.Headers.GetValues("X-Total").Single());
+        Assert.AreEqual(1, (await JsonAsync(paged)).GetArrayLength());
+
+        CollectionAssert.AreEqual(new[] { "top/root-project" }, await PathsAsync(strangerToken, $"/api/v4/groups/{top}/projects", "path_with_namespace"));
+        CollectionAssert.AreEqual(new[] { "top/open/leaf/leaf-project", "top/root-project" },
+            await PathsAsync(strangerToken, $"/api/v4/groups/{top}/projects?include_subgroups=true", "path_with_namespace"));
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await Client(ownerToken).GetAsync($"/api/v4/groups/{top}/projects?include_subgroups=maybe")).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Destroy_AsOwner_DeletesTheGroupWithSubgroupsProjectsAndRepositories()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (maintainer, maintainerToken) = await CreateUserWithTokenAsync("maint");
+        var (_, strangerToken) = await CreateUserWithTokenAsync("stranger");
+        var top = (await CreateGroupAsync(ownerToken, "top")).GetProperty("id").GetInt64();
+        var sub = (await CreateGroupAsync(ownerToken, "sub", parentId: top)).GetProperty("id").GetInt64();
+        var other = (await CreateGroupAsync(ownerToken, "other")).GetProperty("id").GetInt64();
+        await CreateProjectAsync(ownerToken, "deep", namespaceId: sub, readme: true);
+        await CreateProjectAsync(ownerToken, "kept", namespaceId: other, readme: true);
+        await AddMemberAsync(MemberSource.Group(top), maintainer, AccessLevel.Maintainer);
+        Assert.IsTrue(Directory.Exists(RepoPath("top/sub/deep")));
+
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(strangerToken).DeleteAsync($"/api/v4/groups/{top}")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await Client(maintainerToken).DeleteAsync($"/api/v4/groups/{top}")).StatusCode, "only Owners remove a group");
+        var deleted = await Client(ownerToken).DeleteAsync("/api/v4/groups/top");
+        Assert.AreEqual(HttpStatusCode.Accepted, deleted.StatusCode);
+        Assert.AreEqual("{\"message\":\"202 Accepted\"}", await deleted.Content.ReadAsStringAsync());
+
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(ownerToken).GetAsync($"/api/v4/groups/{sub}")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(ownerToken).GetAsync("/api/v4/projects/top%2Fsub%2Fdeep")).StatusCode);
+        Assert.IsFalse(Directory.Exists(RepoPath("top/sub/deep")));
+        Assert.AreEqual(0, await CountAsync($"SELECT count(*) FROM members WHERE source_type = 'Namespace' AND source_id IN ({top}, {sub})"));
+        Assert.AreEqual(0, await CountAsync("SELECT count(*) FROM routes WHERE path LIKE 'top/%' OR path = 'top'"));
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(ownerToken).GetAsync("/api/v4/projects/other%2Fkept")).StatusCode, "other groups are untouched");
+        Assert.IsTrue(Directory.Exists(RepoPath("other/kept")));
+        Assert.AreEqual(HttpStatusCode.Created, (await PostJsonAsync(Client(ownerToken), "/api/v4/groups", new { path = "top" })).StatusCode, "the path is free again");
+    }
 }

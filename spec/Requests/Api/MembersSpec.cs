@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using GitLabLite.Models.Projects;
 using GitLabLite.Spec.Support;
 
@@ -144,5 +145,95 @@ public sealed class MembersSpec : ProjectsRequestSpec
         CollectionAssert.AreEqual(new[] { "owner", "bob" }, list.EnumerateArray().Select(m => m.GetProperty("username").GetString()).ToArray());
         // Group Developers do not create projects in it (GitLabLite asks Maintainer).
         Assert.AreEqual(HttpStatusCode.Forbidden, (await PostJsonAsync(Client(bobToken), "/api/v4/projects", new { path = "x", namespace_id = "team" })).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Show_AnswersADirectMember_AndAllShowAnInheritedOne()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (dev, _) = await CreateUserWithTokenAsync("dev");
+        var (carol, _) = await CreateUserWithTokenAsync("carol");
+        var (_, strangerToken) = await CreateUserWithTokenAsync("stranger");
+        var group = await CreateGroupAsync(ownerToken, "team");
+        var groupId = group.GetProperty("id").GetInt64();
+        var sub = (await CreateGroupAsync(ownerToken, "sub", parentId: groupId)).GetProperty("id").GetInt64();
+        var project = (await CreateProjectAsync(ownerToken, "p", namespaceId: sub)).GetProperty("id").GetInt64();
+        await AddMemberAsync(MemberSource.Group(groupId), dev, AccessLevel.Developer);
+        await AddMemberAsync(MemberSource.Project(project), carol, AccessLevel.Reporter);
+
+        var direct = await Client(ownerToken).GetAsync($"/api/v4/projects/{project}/members/{carol.Id}");
+        var json = await JsonAsync(direct);
+        Assert.AreEqual(HttpStatusCode.OK, direct.StatusCode, json.ToString());
+        Assert.AreEqual("carol", json.GetProperty("username").GetString());
+        Assert.AreEqual(20, json.GetProperty("access_level").GetInt32());
+        Assert.AreEqual("{\"message\":\"404 Member Not Found\"}", await (await Client(ownerToken).GetAsync($"/api/v4/projects/{project}/members/{dev.Id}")).Content.ReadAsStringAsync(),
+            "dev is no direct member of the project");
+        Assert.AreEqual(30, (await JsonAsync(await Client(ownerToken).GetAsync($"/api/v4/projects/{project}/members/all/{dev.Id}"))).GetProperty("access_level").GetInt32());
+        Assert.AreEqual(30, (await JsonAsync(await Client(ownerToken).GetAsync($"/api/v4/groups/team%2Fsub/members/all/{dev.Id}"))).GetProperty("access_level").GetInt32());
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(ownerToken).GetAsync($"/api/v4/groups/{sub}/members/{dev.Id}")).StatusCode);
+        Assert.AreEqual(30, (await JsonAsync(await Client(ownerToken).GetAsync($"/api/v4/groups/{groupId}/members/{dev.Id}"))).GetProperty("access_level").GetInt32());
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(ownerToken).GetAsync($"/api/v4/projects/{project}/members/abc")).StatusCode);
+
+        var all = await Client(ownerToken).GetAsync($"/api/v4/groups/{sub}/members/all");
+        Assert.AreEqual("2", all.Headers.GetValues("X-Total").Single());
+        CollectionAssert.AreEquivalent(new[] { "owner", "dev" }, (await JsonAsync(all)).EnumerateArray().Select(m => m.GetProperty("username").GetString()).ToArray());
+
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(strangerToken).GetAsync($"/api/v4/projects/{project}/members/{carol.Id}")).StatusCode,
+            "a private project's members stay hidden");
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(strangerToken).GetAsync($"/api/v4/groups/{sub}/members/all")).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Update_ChangesLevelAndExpiry_WithinTheCallersOwnLevel()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (maintainer, maintainerToken) = await CreateUserWithTokenAsync("maint");
+        var (dev, devToken) = await CreateUserWithTokenAsync("dev");
+        var (carol, _) = await CreateUserWithTokenAsync("carol");
+        var id = (await CreateProjectAsync(ownerToken, "p")).GetProperty("id").GetInt64();
+        await AddMemberAsync(MemberSource.Project(id), maintainer, AccessLevel.Maintainer);
+        await AddMemberAsync(MemberSource.Project(id), dev, AccessLevel.Developer);
+        await AddMemberAsync(MemberSource.Project(id), carol, AccessLevel.Reporter);
+        var carolUrl = $"/api/v4/projects/{id}/members/{carol.Id}";
+
+        var promoted = await Client(maintainerToken).PutAsJsonAsync(carolUrl, new { access_level = 40, expires_at = "2099-01-31" });
+        var json = await JsonAsync(promoted);
+        Assert.AreEqual(HttpStatusCode.OK, promoted.StatusCode, json.ToString());
+        Assert.AreEqual(40, json.GetProperty("access_level").GetInt32());
+        Assert.AreEqual("2099-01-31", json.GetProperty("expires_at").GetString());
+
+        var kept = await JsonAsync(await Client(ownerToken).PutAsJsonAsync(carolUrl, new { access_level = 30 }));
+        Assert.AreEqual("2099-01-31", kept.GetProperty("expires_at").GetString(), "an absent expires_at keeps the expiry");
+        var cleared = await JsonAsync(await Client(ownerToken).PutAsJsonAsync(carolUrl, new { access_level = 30, expires_at = "" }));
+        Assert.AreEqual(System.Text.Json.JsonValueKind.Null, cleared.GetProperty("expires_at").ValueKind, "an empty expires_at ends the expiry");
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await Client(maintainerToken).PutAsJsonAsync(carolUrl, new { access_level = 50 })).StatusCode, "only Owners make Owners");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await Client(devToken).PutAsJsonAsync(carolUrl, new { access_level = 10 })).StatusCode, "Developers manage no members");
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await Client(ownerToken).PutAsJsonAsync(carolUrl, new { access_level = 35 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await Client(ownerToken).PutAsJsonAsync(carolUrl, new { expires_at = "2099-01-31" })).StatusCode, "access_level is required");
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await Client(ownerToken).PutAsJsonAsync(carolUrl, new { access_level = 30, expires_at = "2001-01-01" })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Client(ownerToken).PutAsJsonAsync($"/api/v4/projects/{id}/members/999999", new { access_level = 30 })).StatusCode);
+        Assert.AreEqual(30, (await JsonAsync(await Client(ownerToken).GetAsync(carolUrl))).GetProperty("access_level").GetInt32(), "refused updates changed nothing");
+    }
+
+    [TestMethod]
+    public async Task Update_OnAGroup_NeedsAnOwner_AndKeepsTheLastOwner()
+    {
+        var (owner, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (maintainer, maintainerToken) = await CreateUserWithTokenAsync("maint");
+        var (_, adminToken) = await CreateUserWithTokenAsync("boss", admin: true);
+        var groupId = (await CreateGroupAsync(ownerToken, "team")).GetProperty("id").GetInt64();
+        await AddMemberAsync(MemberSource.Group(groupId), maintainer, AccessLevel.Maintainer);
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await Client(maintainerToken).PutAsJsonAsync($"/api/v4/groups/{groupId}/members/{maintainer.Id}", new { access_level = 50 })).StatusCode,
+            "a group's members are managed by its Owners");
+        var lastOwner = await Client(adminToken).PutAsJsonAsync($"/api/v4/groups/{groupId}/members/{owner.Id}", new { access_level = 40 });
+        Assert.AreEqual(HttpStatusCode.Forbidden, lastOwner.StatusCode);
+        StringAssert.Contains(await lastOwner.Content.ReadAsStringAsync(), "at least one Owner");
+
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{groupId}/members/{maintainer.Id}", new { access_level = 50 })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(maintainerToken).PutAsJsonAsync($"/api/v4/groups/{groupId}/members/{owner.Id}", new { access_level = 30 })).StatusCode,
+            "with a second Owner the first may step down");
+        Assert.AreEqual(30, (await JsonAsync(await Client(adminToken).GetAsync($"/api/v4/groups/{groupId}/members/{owner.Id}"))).GetProperty("access_level").GetInt32());
     }
 }
