@@ -44,6 +44,7 @@ public static class ProjectsInitializer
         services.AddSingleton<AddMemberService>();
         services.AddSingleton<UpdateMemberService>();
         services.AddSingleton<RemoveMemberService>();
+        services.AddSingleton<UpdateGroupService>();
         services.AddSingleton<DestroyGroupService>();
         return services;
     }

@@ -10,7 +10,7 @@ namespace GitLabLite.Controllers.Api;
 
 public sealed class GroupsController(
     GroupsFinder groups, ProjectsFinder projects, GroupPresenter presenter, ProjectPresenter projectPresenter,
-    CreateGroupService create, DestroyGroupService destroy) : ApiController
+    CreateGroupService create, UpdateGroupService update, DestroyGroupService destroy) : ApiController
 {
     /// <summary>GitLab's show embeds at most this many of the group's projects.</summary>
     private const int ShownProjects = 100;
@@ -46,11 +46,15 @@ public sealed class GroupsController(
 
     [HttpGet("groups/{id}")]
     [AuthorizeGroup]
-    public async Task<IActionResult> Show(string id)
+    public Task<IActionResult> Show(string id) => DetailAsync(HttpContext.GroupPermissions().Group);
+
+    /// <summary>Name, description and visibility (Owners); answers the group as GET does.</summary>
+    [HttpPut("groups/{id}")]
+    [AuthorizeGroup]
+    public async Task<IActionResult> Update(string id, [FromParams] UpdateGroupParams p)
     {
-        var group = HttpContext.GroupPermissions().Group;
-        var (shown, _) = await projects.ListWithRepositoryStateAsync(GroupProjects(), 0, ShownProjects, Ct);
-        return Ok(presenter.PresentDetail(group, shown.Select(projectPresenter.Present).ToList()));
+        var response = await update.ExecuteAsync(HttpContext.GroupPermissions(), p, Ct);
+        return response.Payload is { } group ? await DetailAsync(group) : FromService(response, _ => new { });
     }
 
     /// <summary>
@@ -72,6 +76,9 @@ public sealed class GroupsController(
         return Paginated(pagination, total, page.Select(presenter.Present));
     }
 
-    private ProjectListFilter GroupProjects() =>
-        new(Caller.User?.Id, Caller.IsAdmin, NamespaceId: HttpContext.GroupPermissions().Group.Id);
+    private async Task<IActionResult> DetailAsync(Namespace group)
+    {
+        var (shown, _) = await projects.ListWithRepositoryStateAsync(new(Caller.User?.Id, Caller.IsAdmin, NamespaceId: group.Id), 0, ShownProjects, Ct);
+        return Ok(presenter.PresentDetail(group, shown.Select(projectPresenter.Present).ToList()));
+    }
 }

@@ -40,6 +40,42 @@ public sealed class NamespaceRepository(Database db)
             ORDER BY n.id
             """;
 
+    private const string Below = """
+        WITH RECURSIVE below(id) AS (
+            SELECT n.id FROM namespaces n WHERE n.id = @id UNION SELECT c.id FROM namespaces c JOIN below b ON c.parent_id = b.id)
+        """;
+
+    /// <summary>The highest visibility among the subgroups and projects at any depth below the group; null when it has none.</summary>
+    public async Task<Visibility?> MostVisibleBelowAsync(long id, CancellationToken ct) =>
+        (Visibility?)await db.QuerySingleAsync<int?>(
+            $"""
+            {Below} SELECT max(v) FROM (
+                SELECT visibility_level AS v FROM namespaces WHERE id IN (SELECT id FROM below) AND id <> @id
+                UNION ALL SELECT visibility_level FROM projects WHERE namespace_id IN (SELECT id FROM below)) levels
+            """, new { id }, ct);
+
+    /// <summary>
+    /// PUT /groups/:id: the group's name, description and visibility; a new name is carried into the full names of
+    /// the routes of every group and project below it ("Top / Sub / project").
+    /// </summary>
+    public async Task<Namespace> UpdateGroupAsync(Namespace group, string name, string description, Visibility visibility, CancellationToken ct)
+    {
+        var fullName = group.FullName[..^group.Name.Length] + name;
+        await db.InTransactionAsync(async tx =>
+        {
+            var args = new { group.Id, name, description, visibility = (int)visibility, oldFullName = group.FullName, fullName };
+            await tx.ExecuteAsync("UPDATE namespaces SET name = @name, description = @description, visibility_level = @visibility, updated_at = now() WHERE id = @id", args);
+            return await tx.ExecuteAsync(
+                $"""
+                {Below} UPDATE routes SET name = @fullName || substr(name, length(@oldFullName) + 1)
+                WHERE left(name, length(@oldFullName)) = @oldFullName AND @fullName <> @oldFullName
+                  AND ((source_type = 'Namespace' AND source_id IN (SELECT id FROM below))
+                       OR (source_type = 'Project' AND source_id IN (SELECT id FROM projects WHERE namespace_id IN (SELECT id FROM below))))
+                """, args);
+        }, ct);
+        return (await FindOrNullAsync(group.Id, ct))!;
+    }
+
     /// <summary>DELETE /groups/:id: the group with its subgroups, projects, routes and memberships; the deleted projects' full paths.</summary>
     public Task<IReadOnlyList<string>> DeleteGroupAsync(long groupId, CancellationToken ct) =>
         db.InTransactionAsync(tx => DeleteTreesAsync(tx, ownerId: null, [groupId]), ct);

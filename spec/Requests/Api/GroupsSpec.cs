@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using GitLabLite.Models.Projects;
 using GitLabLite.Spec.Support;
 
@@ -221,5 +222,43 @@ public sealed class GroupsSpec : ProjectsRequestSpec
         Assert.AreEqual(HttpStatusCode.OK, (await Client(ownerToken).GetAsync("/api/v4/projects/other%2Fkept")).StatusCode, "other groups are untouched");
         Assert.IsTrue(Directory.Exists(RepoPath("other/kept")));
         Assert.AreEqual(HttpStatusCode.Created, (await PostJsonAsync(Client(ownerToken), "/api/v4/groups", new { path = "top" })).StatusCode, "the path is free again");
+    }
+
+    [TestMethod]
+    public async Task Update_AsOwner_ChangesNameDescriptionAndVisibility_WithinGitLabsVisibilityRules()
+    {
+        var (_, ownerToken) = await CreateUserWithTokenAsync("owner");
+        var (maintainer, maintainerToken) = await CreateUserWithTokenAsync("maint");
+        var top = (await CreateGroupAsync(ownerToken, "top", "internal")).GetProperty("id").GetInt64();
+        var sub = (await CreateGroupAsync(ownerToken, "sub", "internal", top)).GetProperty("id").GetInt64();
+        await CreateProjectAsync(ownerToken, "lib", "internal", sub);
+        await AddMemberAsync(MemberSource.Group(top), maintainer, AccessLevel.Maintainer);
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await Client(maintainerToken).PutAsJsonAsync($"/api/v4/groups/{top}", new { description = "x" })).StatusCode,
+            "admin_group is the Owner's");
+        var renamed = await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{top}", new { name = "Top Team", description = "Go modules", path = "top" });
+        var json = await JsonAsync(renamed);
+        Assert.AreEqual(HttpStatusCode.OK, renamed.StatusCode, json.ToString());
+        Assert.AreEqual("Top Team", json.GetProperty("name").GetString());
+        Assert.AreEqual("Go modules", json.GetProperty("description").GetString());
+        Assert.AreEqual("top", json.GetProperty("full_path").GetString(), "the path is unchanged");
+        Assert.AreEqual("Top Team / sub", (await JsonAsync(await Client(ownerToken).GetAsync($"/api/v4/groups/{sub}"))).GetProperty("full_name").GetString());
+        Assert.AreEqual("Top Team / sub / lib", (await JsonAsync(await Client(ownerToken).GetAsync("/api/v4/projects/top%2Fsub%2Flib"))).GetProperty("name_with_namespace").GetString());
+
+        var tooOpen = await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{sub}", new { visibility = "public" });
+        Assert.AreEqual(HttpStatusCode.BadRequest, tooOpen.StatusCode);
+        StringAssert.Contains(await tooOpen.Content.ReadAsStringAsync(), "parent group");
+        var tooClosed = await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{top}", new { visibility = "private" });
+        Assert.AreEqual(HttpStatusCode.BadRequest, tooClosed.StatusCode);
+        StringAssert.Contains(await tooClosed.Content.ReadAsStringAsync(), "internal");
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{top}", new { path = "elsewhere" })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{top}", new { visibility = "open" })).StatusCode);
+        Assert.AreEqual("internal", (await JsonAsync(await Client(ownerToken).GetAsync($"/api/v4/groups/{top}"))).GetProperty("visibility").GetString(),
+            "refused updates changed nothing");
+
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(ownerToken).PutAsJsonAsync("/api/v4/projects/top%2Fsub%2Flib", new { visibility = "private" })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{sub}", new { visibility = "private" })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await Client(ownerToken).PutAsJsonAsync($"/api/v4/groups/{top}", new { visibility = "private" })).StatusCode,
+            "with nothing more visible below, the group may close");
     }
 }
