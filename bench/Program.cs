@@ -6,8 +6,8 @@ using GitLabLite.Bench;
 // bin/bench runs this with Postgres up (ConnectionStrings__Main) and the app built in Release. Every figure is
 // printed beside its baseline from the same run on the same machine: nginx serving the same bytes over TLS with the
 // same load tool, git for-each-ref, git archive | gzip -6.
-// BENCH_ONLY=single,concurrent,cold,zip,load picks sections; BENCH_TAGS / BENCH_FILES shrink the fixtures;
-// BENCH_SECONDS (wrk runs, default 10) and BENCH_LOAD_SECONDS (mixed load, default 60) shorten the runs.
+// BENCH_ONLY=single,concurrent,cold,zip,load,objectstore,balanced picks sections; BENCH_TAGS / BENCH_FILES shrink
+// the fixtures; BENCH_SECONDS (wrk runs, default 10) and BENCH_LOAD_SECONDS (mixed load, default 60) shorten the runs.
 var root = Environment.GetEnvironmentVariable("BENCH_ROOT") ?? Directory.GetCurrentDirectory();
 var appDll = Path.Combine(root, "app/bin/Release/net10.0/GitLabLite.dll");
 var loadDll = Path.Combine(root, "bench/Load/bin/Release/net10.0/GitLabLite.Load.dll");
@@ -18,7 +18,7 @@ var tagsCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_TAGS") ?? "1
 var filesCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_FILES") ?? "50000");
 var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10");
 var loadSeconds = Environment.GetEnvironmentVariable("BENCH_LOAD_SECONDS") ?? "60";
-var only = (Environment.GetEnvironmentVariable("BENCH_ONLY") ?? "single,concurrent,cold,zip,load").Split(',', StringSplitOptions.TrimEntries);
+var only = (Environment.GetEnvironmentVariable("BENCH_ONLY") ?? "single,concurrent,cold,zip,load,objectstore,balanced").Split(',', StringSplitOptions.TrimEntries);
 bool Runs(string section) => only.Contains(section);
 const string ModuleHost = "bench.example.com";
 const int Clients = 16;
@@ -32,6 +32,7 @@ await using var app = await AppServer.StartAsync(appDll, Path.Combine(work, "app
     ["GITLAB_ROOT_TOKEN"] = token,
 });
 NginxServer? nginx = null;
+S3Server? s3 = null;
 var rows = new List<(string Metric, string Value, string Baseline, string Target)>();
 void Row(string metric, string value, string baseline, string target)
 {
@@ -61,12 +62,12 @@ try
     var clock = Stopwatch.StartNew();
     await Fixtures.ManyTagsAsync(RepoOf(tags), ModuleOf(tags), tagsCount);
     if (Runs("zip")) await Fixtures.LargeTreeAsync(RepoOf(large), ModuleOf(large), filesCount, 4096);
-    if (Runs("zip") || Runs("load")) await Fixtures.SmallTextTreeAsync(RepoOf(small), ModuleOf(small), filesCount);
+    if (Runs("zip") || Runs("load") || Runs("objectstore") || Runs("balanced")) await Fixtures.SmallTextTreeAsync(RepoOf(small), ModuleOf(small), filesCount);
     Console.WriteLine($"  done in {clock.Elapsed.TotalSeconds:0.0} s");
 
-    async Task<byte[]> GetAsync(string url, int status = 200)
+    async Task<byte[]> GetAsync(string url, int status = 200, HttpClient? via = null)
     {
-        using var response = await http.GetAsync(url);
+        using var response = await (via ?? http).GetAsync(url);
         var body = await response.Content.ReadAsByteArrayAsync();
         if ((int)response.StatusCode != status) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
         return body;
@@ -216,16 +217,99 @@ try
         Row($"server RSS while {Clients} clients download the {LargestZipMiB(repos):0} MiB zip", $"{before / 1048576.0:0} -> {peak / 1048576.0:0} MiB (+{(peak - before) / 1048576.0:0} MiB)", "-", "growth < 100 MiB");
     }
 
-    if (Runs("load"))
-    {
-        // bench/Load: 64 clients mixing list/info/mod/zip and API reads over HTTPS, against the small-file module.
-        await GetAsync(Proxy(small, "@v/v1.0.0.zip"));
-        var output = await Shell.RunAsync("dotnet", [loadDll, app.BaseUrl, token, small.Id.ToString(), ModuleOf(small), "v1.0.0", "64", loadSeconds],
+    // bench/Load: 64 clients mixing list/info/mod/zip and API reads over HTTPS, against the small-file module.
+    Task<string> RunLoadAsync(string baseUrl, string runSeconds) =>
+        Shell.RunAsync("dotnet", [loadDll, baseUrl, token, small.Id.ToString(), ModuleOf(small), "v1.0.0", "64", runSeconds],
             env: new Dictionary<string, string> { ["LOAD_TRUST_PEM"] = certPath }, allowFailure: true);
+
+    async Task LoadAsync(string baseUrl, string measurement, string target)
+    {
+        var output = await RunLoadAsync(baseUrl, loadSeconds);
         Console.WriteLine(output);
         var summary = output.Split('\n')[0];
-        var p99 = output.Split('\n').Where(l => l.Contains("p99=")).Select(l => double.Parse(l.Split("p99=")[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(double.NaN).Max();
-        Row($"mixed load, 64 clients, {loadSeconds} s (bench/Load)", $"{summary}; worst p99 {p99:0.0} ms", "-", "p99 < 100 ms, no errors");
+        double[] Percentiles(string label) => output.Split('\n').Where(l => l.Contains(label))
+            .Select(l => double.Parse(l.Split(label)[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(double.NaN).ToArray();
+        Row($"{measurement}, 64 clients, {loadSeconds} s (bench/Load)", $"{summary}; p50 {Percentiles("p50=").Min():0.0}-{Percentiles("p50=").Max():0.0} ms, worst p99 {Percentiles("p99=").Max():0.0} ms",
+            "-", target);
+    }
+
+    if (Runs("load"))
+    {
+        await GetAsync(smallZip);
+        await LoadAsync(app.BaseUrl, "mixed load", "p99 < 100 ms, no errors");
+    }
+
+    // Nodes on the object store (s3rver over TLS, as the specs run it), each with a cache of its own, on the same
+    // database and repositories as the app above.
+    async Task<AppServer> StoreNodeAsync(string name, bool tls = true, string? externalUrl = null)
+    {
+        s3 ??= await S3Server.StartAsync(root, Path.Combine(work, "s3"), certPath, keyPath);
+        var settings = s3.NodeSettings(certPath);
+        settings["GitLab__GoModuleHost"] = ModuleHost;
+        settings["GitLab__RepositoriesPath"] = repos;
+        settings["GitLab__CachePath"] = Path.Combine(work, $"{name}-cache");
+        settings["GITLAB_ROOT_TOKEN"] = token;
+        if (externalUrl is not null)
+        {
+            settings["GitLab__Url"] = externalUrl;
+            settings["GitLab__TrustedProxies__0"] = "127.0.0.1";
+        }
+        return await AppServer.StartAsync(appDll, Path.Combine(work, $"{name}.log"), certPath, keyPath, settings, tls);
+    }
+
+    if (Runs("objectstore"))
+    {
+        Console.WriteLine("Object store (s3rver over TLS; nodes stream zips from their local cache):");
+        await using var builder = await StoreNodeAsync("builder");
+        await using var reader = await StoreNodeAsync("reader");
+        using var viaBuilder = builder.Client(token);
+        using var viaReader = reader.Client(token);
+        var built = await Shell.TimeAsync(1, _ => GetAsync(smallZip, via: viaBuilder));
+        // The reader did not build it: each time its cache has lost the file, it comes from the bucket again.
+        var readerZips = Path.Combine(work, "reader-cache", "go-zips");
+        var fromBucket = await Shell.TimeAsync(3, async _ =>
+        {
+            if (Directory.Exists(readerZips)) foreach (var f in Directory.GetFiles(readerZips, "*.zip", SearchOption.AllDirectories)) File.Delete(f);
+            await GetAsync(smallZip, via: viaReader);
+        });
+        Row("cold zip on a node that did not build it (from the bucket)", $"first {fromBucket[0]:0} ms, best of 3 {fromBucket.Min():0} ms",
+            $"built and uploaded by another node: {built[0]:0} ms", "- (for information)");
+
+        // The same zip from the local-disk app and from the reader's hot cache, alternated so that load on the shared
+        // machine falls on both alike.
+        var zipMiB = (await GetAsync(smallZip)).Length / 1048576.0;
+        // Warm-up, so that both processes are past their first JIT tiers.
+        foreach (var server in new[] { app, reader }) await WrkResult.RunAsync(server.BaseUrl + smallZip, Clients, 2, tokenHeader);
+        var local = new List<WrkResult>();
+        var stored = new List<WrkResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            local.Add(await WrkResult.RunAsync(app.BaseUrl + smallZip, Clients, seconds, tokenHeader));
+            stored.Add(await WrkResult.RunAsync(reader.BaseUrl + smallZip, Clients, seconds, tokenHeader));
+        }
+        foreach (var r in local.Concat(stored)) CheckClean("warm zip", r, 200);
+        var ratio = stored.Sum(r => r.MiBPerSecond) / local.Sum(r => r.MiBPerSecond);
+        Row($"{Clients} clients: warm .zip ({zipMiB:0.0} MiB) through the object store, local cache hot", $"{stored.Average(r => r.MiBPerSecond):0} MiB/s, {stored.Average(r => r.RequestsPerSecond):0.0} req/s ({ratio:P0} of local disk)",
+            $"local-disk store, same run: {local.Average(r => r.MiBPerSecond):0} MiB/s, {local.Average(r => r.RequestsPerSecond):0.0} req/s", ">= 90% of local disk");
+    }
+
+    if (Runs("balanced"))
+    {
+        // Two nodes on plain HTTP behind nginx ending TLS, with the locations docker-compose's nginx runs.
+        var port = Shell.FreePort();
+        var balancerUrl = $"https://127.0.0.1:{port}";
+        await using var left = await StoreNodeAsync("left", tls: false, externalUrl: balancerUrl);
+        await using var right = await StoreNodeAsync("right", tls: false, externalUrl: balancerUrl);
+        using var balancer = await NginxProcess.StartAsync(Path.Combine(work, "balancer"), 2, port,
+            NginxProcess.Balancer(port, [left.Port, right.Port], certPath, keyPath, root));
+        foreach (var node in new[] { left, right })
+        {
+            using var direct = node.Client(token);
+            await GetAsync(smallZip, via: direct);
+        }
+        // Warm-up through the balancer (not counted), so that the run measures the nodes past their first JIT tiers.
+        await RunLoadAsync(balancerUrl, "5");
+        await LoadAsync(balancerUrl, "mixed load through nginx to two nodes on the object store", "no errors");
     }
 
     Console.WriteLine();
@@ -241,6 +325,7 @@ catch (Exception) when (app.HasExited)
 finally
 {
     nginx?.Dispose();
+    s3?.Dispose();
 }
 
 static string Ms(WrkResult r) => $"p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms ({r.RequestsPerSecond:0} req/s)";

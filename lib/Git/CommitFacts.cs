@@ -47,6 +47,16 @@ public sealed class CommitFacts
         return peel;
     }
 
+    /// <summary>The ids among <paramref name="ids"/> whose peel is not known yet, each once.</summary>
+    public List<string> UnknownPeels(IEnumerable<string> ids) => [.. ids.Where(id => !_peels.ContainsKey(id)).Distinct()];
+
+    /// <summary>Remembers peels read in bulk (<see cref="GitPeelBatch"/>).</summary>
+    public void RememberPeels(IReadOnlyDictionary<string, GitPeel> peels)
+    {
+        if (_peels.Count + peels.Count >= MaxPeels) _peels.Clear();
+        foreach (var (id, peel) in peels) _peels[id] = peel;
+    }
+
     internal GitBlobRef? Blob(string commitId, string path, Func<GitBlobRef?> read) =>
         Lookup(_blobs, commitId, path, read);
 

@@ -22,7 +22,8 @@ public static class GitRefFiles
     /// The snapshot, or null when <paramref name="repositoryPath"/> has no HEAD or keeps refs in another backend
     /// (reftable): the caller then reads through libgit2.
     /// </summary>
-    public static GitRefSnapshot? ReadOrNull(string repositoryPath, Func<string, GitPeel> peel)
+    /// <param name="prefetch">Given every object id that <paramref name="peel"/> may be asked about, before it is.</param>
+    public static GitRefSnapshot? ReadOrNull(string repositoryPath, Func<string, GitPeel> peel, Action<IReadOnlyCollection<string>>? prefetch = null)
     {
         var headFile = Path.Combine(repositoryPath, "HEAD");
         if (!File.Exists(headFile) || Directory.Exists(Path.Combine(repositoryPath, "reftable"))) return null;
@@ -31,6 +32,9 @@ public static class GitRefFiles
         foreach (var root in new[] { "refs/heads", "refs/tags" })
             ReadLoose(repositoryPath, root, refs);
 
+        prefetch?.Invoke([.. refs
+            .Where(r => r.Value.Symbolic is null && (r.Key.StartsWith(HeadsPrefix, StringComparison.Ordinal) || r.Key.StartsWith(TagsPrefix, StringComparison.Ordinal)))
+            .Select(r => r.Value.Peeled ?? r.Value.Id)]);
         var tags = new List<GitRef>();
         var branches = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in refs.OrderBy(r => r.Key, StringComparer.Ordinal))

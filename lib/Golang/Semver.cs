@@ -41,10 +41,10 @@ public static class Semver
     /// <summary>
     /// semver.Compare: -1, 0 or +1. Invalid versions are equal to each other and less than all valid ones.
     /// </summary>
-    public static int Compare(string? v, string? w)
+    public static int Compare(string? v, string? w) => Compare(Parse(v), Parse(w));
+
+    private static int Compare(Parsed? pv, Parsed? pw)
     {
-        var pv = Parse(v);
-        var pw = Parse(w);
         if (pv is null && pw is null)
         {
             return 0;
@@ -87,9 +87,15 @@ public static class Semver
     /// <summary>semver.Sort on a copy: ascending, invalid versions first.</summary>
     public static List<string> Sort(IEnumerable<string> versions)
     {
-        var list = versions.ToList();
-        list.Sort(Comparer);
-        return list;
+        // Each version parsed once, not twice per comparison: sorting a 10,000-tag list parsed ~280,000 times, most
+        // of a cold list's own time after a push.
+        var keyed = versions.Select(v => (Version: v, Parsed: Parse(v))).ToArray();
+        Array.Sort(keyed, static (a, b) =>
+        {
+            var c = Compare(a.Parsed, b.Parsed);
+            return c != 0 ? c : GoString.CompareUtf8(a.Version, b.Version);
+        });
+        return [.. keyed.Select(k => k.Version)];
     }
 
     private static Parsed? Parse(string? v)

@@ -133,6 +133,41 @@ public sealed class GitRefFilesSpec
         await AssertEqualAsync();
     }
 
+    [TestMethod]
+    public async Task PeelBatch_EveryKindOfTarget_EqualsLibgit2()
+    {
+        using var git = GitRepositoryReader.OpenOrNull(_bare)!;
+        var ids = new List<string>();
+        foreach (var rev in new[] { "main", "refs/tags/v1.1.0", "refs/tags/v1.2.0-outer", "refs/tags/tree-tag", "refs/tags/blob-tag", "main:go.mod" })
+            ids.Add(await RevParseAsync(rev));
+        var missing = new string('0', 39) + "1";
+        var peels = GitPeelBatch.Read(_bare, [.. ids, missing, "main", ids[0]]);
+        foreach (var id in ids) Assert.AreEqual(git.Peel(id), peels[id], id);
+        Assert.AreEqual(GitPeel.Commit(ids[0]), peels[ids[0]]);
+        Assert.AreEqual(new GitPeel(false, await RevParseAsync("main~1")), peels[ids[2]], "a tag of a tag ends at its commit");
+        Assert.HasCount(ids.Count, peels, "a missing object and a name that is not an id are left out");
+    }
+
+    [TestMethod]
+    public async Task Read_WithEveryTargetPeeledInOneBatch_EqualsGitAndReadsNoObjectOneByOne()
+    {
+        var commits = new[] { await RevParseAsync("main"), await RevParseAsync("main~1"), await RevParseAsync("main~2") };
+        Directory.CreateDirectory(Path.Combine(_bare, "refs", "tags", "v1"));
+        for (var i = 0; i < 500; i++)
+            await File.WriteAllTextAsync(Path.Combine(_bare, "refs", "tags", "v1", $"{i / 100}.{i % 100}"), commits[i % 3] + "\n");
+        await GitAsync("pack-refs", "--all");
+        await GitAsync("tag", "-a", "v9.0.0", "-m", "loose and annotated", "feature/x");
+        var facts = new CommitFacts();
+        var reads = 0;
+        using var git = GitRepositoryReader.OpenOrNull(_bare)!;
+        var snapshot = GitRefFiles.ReadOrNull(_bare, id => facts.Peel(id, () => { reads++; return git.Peel(id); }),
+            ids => facts.RememberPeels(GitPeelBatch.Read(_bare, facts.UnknownPeels(ids))))!;
+        Assert.AreEqual(0, reads, "objects read one by one");
+        CollectionAssert.AreEquivalent(GitRefFilesReader().Tags.ToArray(), snapshot.Tags.ToArray());
+        Assert.AreEqual(new GitRef("v9.0.0", await RevParseAsync("feature/x")), snapshot.FindTag("v9.0.0"));
+        await AssertEqualAsync();
+    }
+
     /// <summary>
     /// Compares with git itself (every tag that peels to a commit, by `rev-parse refs/tags/x^{commit}`, which is what
     /// the go command sees) and, unless <paramref name="libgit2"/> is false, with libgit2's reader.
