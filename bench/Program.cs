@@ -6,8 +6,9 @@ using GitLabLite.Bench;
 // bin/bench runs this with Postgres up (ConnectionStrings__Main) and the app built in Release. Every figure is
 // printed beside its baseline from the same run on the same machine: nginx serving the same bytes over TLS with the
 // same load tool, git for-each-ref, git archive | gzip -6.
-// BENCH_ONLY=single,concurrent,cold,zip,load,objectstore,balanced picks sections; BENCH_TAGS / BENCH_FILES shrink
-// the fixtures; BENCH_SECONDS (wrk runs, default 10) and BENCH_LOAD_SECONDS (mixed load, default 60) shorten the runs.
+// BENCH_ONLY=single,concurrent,cold,zip,pullthrough,load,objectstore,balanced picks sections; BENCH_TAGS / BENCH_FILES
+// shrink the fixtures; BENCH_SECONDS (wrk runs, default 10) and BENCH_LOAD_SECONDS (mixed load, default 60) shorten
+// the runs.
 var root = Environment.GetEnvironmentVariable("BENCH_ROOT") ?? Directory.GetCurrentDirectory();
 var appDll = Path.Combine(root, "app/bin/Release/net10.0/GitLabLite.dll");
 var loadDll = Path.Combine(root, "bench/Load/bin/Release/net10.0/GitLabLite.Load.dll");
@@ -18,19 +19,37 @@ var tagsCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_TAGS") ?? "1
 var filesCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_FILES") ?? "50000");
 var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10");
 var loadSeconds = Environment.GetEnvironmentVariable("BENCH_LOAD_SECONDS") ?? "60";
-var only = (Environment.GetEnvironmentVariable("BENCH_ONLY") ?? "single,concurrent,cold,zip,load,objectstore,balanced").Split(',', StringSplitOptions.TrimEntries);
+var only = (Environment.GetEnvironmentVariable("BENCH_ONLY") ?? "single,concurrent,cold,zip,pullthrough,load,objectstore,balanced").Split(',', StringSplitOptions.TrimEntries);
 bool Runs(string section) => only.Contains(section);
 const string ModuleHost = "bench.example.com";
 const int Clients = 16;
 var token = "bench-" + Guid.NewGuid().ToString("N");
 var (certPath, keyPath) = Certificate.Create(work);
 
-await using var app = await AppServer.StartAsync(appDll, Path.Combine(work, "app.log"), certPath, keyPath, new Dictionary<string, string>
+// Pull-through: nginx over TLS serves a GOPROXY tree as the upstream (the app trusts the bench's certificate) and
+// the specs' checksum database (tmp/bin/sumdb, Go's own sumdb server) records what is in it; both on loopback. With
+// the section off, pull-through is off: nothing is ever sent off the machine.
+var upstreamDir = Directory.CreateDirectory(Path.Combine(work, "upstream")).FullName;
+using var upstream = Runs("pullthrough")
+    ? await NginxServer.StartAsync(Path.Combine(work, "nginx-upstream"), certPath, keyPath, new Dictionary<string, (string, string)>(), new Dictionary<string, string>(),
+        new Dictionary<string, string> { ["/upstream/"] = upstreamDir })
+    : null;
+using var sumdb = Runs("pullthrough") ? await SumDb.StartAsync(Path.Combine(root, "tmp/bin/sumdb"), upstreamDir) : null;
+var appEnv = new Dictionary<string, string>
 {
     ["GitLab__GoModuleHost"] = ModuleHost,
     ["GitLab__RepositoriesPath"] = repos,
     ["GITLAB_ROOT_TOKEN"] = token,
-});
+    ["GitLab__GoProxy__Upstreams__0"] = upstream?.Url("/upstream") ?? "",
+};
+if (sumdb is not null)
+{
+    appEnv["GitLab__GoProxy__SumDb__Name"] = sumdb.VerifierKey.Split('+')[0];
+    appEnv["GitLab__GoProxy__SumDb__Key"] = sumdb.VerifierKey;
+    appEnv["GitLab__GoProxy__SumDb__Url"] = sumdb.Url;
+    appEnv["SSL_CERT_FILE"] = certPath;
+}
+await using var app = await AppServer.StartAsync(appDll, Path.Combine(work, "app.log"), certPath, keyPath, appEnv);
 NginxServer? nginx = null;
 S3Server? s3 = null;
 var rows = new List<(string Metric, string Value, string Baseline, string Target)>();
@@ -65,7 +84,7 @@ try
     var clock = Stopwatch.StartNew();
     await Fixtures.ManyTagsAsync(RepoOf(tags), ModuleOf(tags), tagsCount);
     if (Runs("zip")) await Fixtures.LargeTreeAsync(RepoOf(large), ModuleOf(large), filesCount, 4096);
-    if (Runs("zip") || Runs("load") || Runs("objectstore")) await Fixtures.SmallTextTreeAsync(RepoOf(small), ModuleOf(small), filesCount);
+    if (Runs("zip") || Runs("load") || Runs("pullthrough") || Runs("objectstore")) await Fixtures.SmallTextTreeAsync(RepoOf(small), ModuleOf(small), filesCount);
     if (Runs("balanced")) await Fixtures.SmallTextTreeAsync(RepoOf(medium), ModuleOf(medium), Math.Max(1, filesCount / 25));
     Console.WriteLine($"  done in {clock.Elapsed.TotalSeconds:0.0} s");
 
@@ -221,6 +240,47 @@ try
         Row($"server RSS while {Clients} clients download the {LargestZipMiB(repos):0} MiB zip", $"{before / 1048576.0:0} -> {peak / 1048576.0:0} MiB (+{(peak - before) / 1048576.0:0} MiB)", "-", "growth < 100 MiB");
     }
 
+    if (Runs("pullthrough"))
+    {
+        // A public module whose versions are made of the built small-file zip's files, so that a pulled zip and a built
+        // one are about the same size; the database hashes a version on its first lookup (sum.golang.org answers from
+        // its records), so each is looked up before the timing. go asks for a version's .info and .mod before its .zip
+        // (the database's record is verified with the .mod), so the cold .zip is timed after them, as go meets it.
+        const string publicModule = "github.com/glt-bench/small";
+        var built = Path.Combine(work, "built-small.zip");
+        await File.WriteAllBytesAsync(built, await GetAsync(smallZip));
+        var versions = Enumerable.Range(0, 5).Select(i => $"v1.0.{i}").ToList();
+        using (var lookups = new HttpClient())
+            foreach (var v in versions)
+            {
+                Fixtures.PublicModule(built, upstreamDir, publicModule, v);
+                (await lookups.GetAsync($"{sumdb!.Url}/lookup/{publicModule}@{v}")).EnsureSuccessStatusCode();
+            }
+        string Pulled(string v, string ext) => $"/api/v4/packages/go/{publicModule}/@v/{v}.{ext}";
+        var pulledBytes = new FileInfo(Path.Combine(upstreamDir, publicModule, "@v", "v1.0.0.zip")).Length;
+        var cold = new List<double>();
+        var direct = new List<double>();
+        foreach (var v in versions)
+        {
+            await GetAsync(Pulled(v, "info"));
+            await GetAsync(Pulled(v, "mod"));
+            direct.Add(await CurlMsAsync(upstream!.Url($"/upstream/{publicModule}/@v/{v}.zip")));
+            cold.Add(await CurlMsAsync(app.BaseUrl + Pulled(v, "zip"), tokenHeader));
+        }
+        var (coldP50, directP50) = (Shell.Percentile(cold, 50), Shell.Percentile(direct, 50));
+        Row($"cold pull-through .zip ({pulledBytes / 1048576.0:0.0} MiB, {filesCount} files: fetch, hash, verify, store, answer; p50 of {versions.Count})",
+            $"{coldP50:0} ms ({coldP50 / directP50:0.00}x the baseline)", $"the upstream file with curl from nginx {directP50:0} ms", "<= 1.2x baseline");
+
+        var builtBytes = new FileInfo(built).Length;
+        var pulledWarm = await WrkResult.RunAsync(app.BaseUrl + Pulled("v1.0.0", "zip"), Clients, seconds, tokenHeader);
+        var builtWarm = await WrkResult.RunAsync(app.BaseUrl + smallZip, Clients, seconds, tokenHeader);
+        CheckClean("pulled zip", pulledWarm, 200);
+        CheckClean("built zip", builtWarm, 200);
+        Row($"{Clients} clients: warm pull-through .zip ({pulledBytes / 1048576.0:0.0} MiB)",
+            $"{pulledWarm.MiBPerSecond:0} MiB/s, {pulledWarm.RequestsPerSecond:0.0} req/s ({pulledWarm.MiBPerSecond / builtWarm.MiBPerSecond:P0} of a built zip)",
+            $"built zip ({builtBytes / 1048576.0:0.0} MiB) {builtWarm.MiBPerSecond:0} MiB/s, {builtWarm.RequestsPerSecond:0.0} req/s", "same as a built zip");
+    }
+
     // bench/Load: 64 clients mixing list/info/mod/zip and API reads over HTTPS, against one module.
     Task<string> RunLoadAsync(string baseUrl, (long Id, string FullPath) project, string runSeconds) =>
         Shell.RunAsync("dotnet", [loadDll, baseUrl, token, project.Id.ToString(), ModuleOf(project), "v1.0.0", "64", runSeconds],
@@ -334,6 +394,17 @@ finally
 {
     nginx?.Dispose();
     s3?.Dispose();
+}
+
+// curl's own timing of one download (time_total: connect, TLS, transfer), for the app and nginx alike.
+async Task<double> CurlMsAsync(string url, params string[] headers)
+{
+    var args = new List<string> { "-sS", "-o", "/dev/null", "--cacert", certPath, "-w", "%{http_code} %{time_total}" };
+    foreach (var header in headers) { args.Add("-H"); args.Add(header); }
+    args.Add(url);
+    var written = (await Shell.RunAsync("curl", args)).Split(' ');
+    if (written[0] != "200") throw new InvalidOperationException($"{url}: {written[0]}");
+    return double.Parse(written[1], System.Globalization.CultureInfo.InvariantCulture) * 1000;
 }
 
 static string Ms(WrkResult r) => $"p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms ({r.RequestsPerSecond:0} req/s)";
