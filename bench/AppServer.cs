@@ -13,34 +13,42 @@ public sealed class AppServer : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private AppServer(Process process, int port, string certPath)
+    private readonly bool _tls;
+
+    private AppServer(Process process, int port, string certPath, bool tls)
     {
         _process = process;
         Port = port;
         CertPath = certPath;
+        _tls = tls;
     }
 
     public int Port { get; }
 
     public string CertPath { get; }
 
-    public string BaseUrl => $"https://127.0.0.1:{Port}";
+    public string BaseUrl => $"{(_tls ? "https" : "http")}://127.0.0.1:{Port}";
 
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<AppServer> StartAsync(string appDll, string logPath, string certPath, string keyPath, IReadOnlyDictionary<string, string> env)
+    /// <param name="tls">False: plain HTTP, as a node behind a balancer that ends TLS.</param>
+    public static async Task<AppServer> StartAsync(string appDll, string logPath, string certPath, string keyPath, IReadOnlyDictionary<string, string> env, bool tls = true)
     {
         var port = Shell.FreePort();
         var start = new ProcessStartInfo("/bin/sh", ["-c", "exec dotnet \"$0\" >>\"$1\" 2>&1", appDll, logPath]) { UseShellExecute = false };
-        start.Environment["ASPNETCORE_URLS"] = $"https://127.0.0.1:{port}";
+        var url = $"{(tls ? "https" : "http")}://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Kestrel__Certificates__Default__Path"] = certPath;
-        start.Environment["Kestrel__Certificates__Default__KeyPath"] = keyPath;
-        start.Environment["GitLab__Url"] = $"https://127.0.0.1:{port}";
+        if (tls)
+        {
+            start.Environment["Kestrel__Certificates__Default__Path"] = certPath;
+            start.Environment["Kestrel__Certificates__Default__KeyPath"] = keyPath;
+        }
+        start.Environment["GitLab__Url"] = url;
         foreach (var (key, value) in env) start.Environment[key] = value;
-        var server = new AppServer(Process.Start(start)!, port, certPath);
+        var server = new AppServer(Process.Start(start)!, port, certPath, tls);
         using var http = server.Client();
         for (var i = 0; ; i++)
         {

@@ -1,8 +1,12 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace GitLabLite.Bench;
 
-/// <summary>Fills bare repositories with `git fast-import`: thousands of tags, or one very large tree.</summary>
+/// <summary>
+/// Fills bare repositories with `git fast-import`: thousands of tags, or one very large tree; and writes versions of
+/// a public module into a GOPROXY tree for the pull-through figures.
+/// </summary>
 public static class Fixtures
 {
     private const long Epoch = 1_700_000_000;
@@ -84,6 +88,35 @@ public static class Fixtures
             await w.WriteAsync("\nreset refs/tags/v1.0.0\nfrom refs/heads/main\n\n");
         });
         await FinishAsync(repo);
+    }
+
+    /// <summary>
+    /// A version of a public module in a GOPROXY tree (list, .info, .mod, .zip): the files of a built module zip,
+    /// renamed under <paramref name="module"/>@<paramref name="version"/>/ and deflated as go's zips are, with a go.mod
+    /// naming that path, so the upstream file is about as large as the built zip.
+    /// </summary>
+    public static void PublicModule(string builtZip, string goproxyDir, string module, string version)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(goproxyDir, module, "@v")).FullName;
+        var gomod = $"module {module}\n\ngo 1.21\n";
+        using (var source = ZipFile.OpenRead(builtZip))
+        using (var target = ZipFile.Open(Path.Combine(dir, version + ".zip"), ZipArchiveMode.Create))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var inModule = entry.FullName[entry.FullName.IndexOf('/', entry.FullName.IndexOf('@'))..];
+                using var output = target.CreateEntry($"{module}@{version}{inModule}", CompressionLevel.Optimal).Open();
+                if (inModule == "/go.mod") output.Write(Encoding.UTF8.GetBytes(gomod));
+                else
+                {
+                    using var input = entry.Open();
+                    input.CopyTo(output);
+                }
+            }
+        }
+        File.WriteAllText(Path.Combine(dir, version + ".mod"), gomod);
+        File.WriteAllText(Path.Combine(dir, version + ".info"), $"{{\"Version\":\"{version}\",\"Time\":\"2023-11-14T22:13:20Z\"}}\n");
+        File.AppendAllText(Path.Combine(dir, "list"), version + "\n");
     }
 
     private static async Task FinishAsync(string repo)

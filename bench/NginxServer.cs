@@ -23,11 +23,14 @@ public sealed class NginxServer : IDisposable
 
     /// <param name="files">Path → (file on disk, content type).</param>
     /// <param name="notFound">Path → body answered with 404, as text/plain.</param>
+    /// <param name="trees">Path prefix ending in "/" → directory served under it (files read at request time).</param>
     public static async Task<NginxServer> StartAsync(string directory, string certPath, string keyPath,
-        IReadOnlyDictionary<string, (string File, string ContentType)> files, IReadOnlyDictionary<string, string> notFound)
+        IReadOnlyDictionary<string, (string File, string ContentType)> files, IReadOnlyDictionary<string, string> notFound,
+        IReadOnlyDictionary<string, string>? trees = null)
     {
         var port = Shell.FreePort();
         var locations = string.Concat(files.Select(f => $"    location = {f.Key} {{ alias {f.Value.File}; default_type \"{f.Value.ContentType}\"; }}\n"))
+            + string.Concat((trees ?? new Dictionary<string, string>()).Select(t => $"    location {t.Key} {{ alias {t.Value.TrimEnd('/')}/; default_type application/octet-stream; }}\n"))
             + string.Concat(notFound.Select(n => $"    location = {n.Key} {{ default_type \"text/plain; charset=utf-8\"; return 404 '{n.Value.Replace("'", "\\'").Replace("\n", "\\n")}'; }}\n"));
         var nginx = await NginxProcess.StartAsync(directory, 2, port, $$"""
               server {

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using GitLabLite.Controllers.Concerns;
 using GitLabLite.Services.ObjectStorage;
 using Npgsql;
 using Polly.CircuitBreaker;
+using System.Threading.RateLimiting;
 
 namespace GitLabLite.Initializers;
 
@@ -63,6 +65,24 @@ public static class WebInitializer
             o.OutputFormatters[index] = new GitLabJsonOutputFormatter(json.Value.JsonSerializerOptions);
             o.Conventions.Add(new HeadLikeGetConvention());
         });
+        services.AddOptions<PagesOptions>().BindConfiguration(PagesOptions.Section)
+            .Validate(o => o.MaxConcurrent > 0 && o.MaxQueued >= 0, "GitLab:Pages:MaxConcurrent must be positive and MaxQueued not negative").ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return ValueTask.CompletedTask;
+            };
+        });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<PagesOptions>>((o, pages) =>
+            o.AddConcurrencyLimiter(PagesOptions.Policy, l =>
+            {
+                l.PermitLimit = pages.Value.MaxConcurrent;
+                l.QueueLimit = pages.Value.MaxQueued;
+                l.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            }));
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<GitLabOptions>>((o, gitlab) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -93,6 +113,8 @@ public static class WebInitializer
         app.UseAuthentication();
         app.UseMiddleware<AuthThrottleMiddleware>();
         app.UseMiddleware<GoGetMiddleware>();
+        // Endpoints that name a policy ([EnableRateLimiting]) wait for it here; the rest pass untouched.
+        app.UseRateLimiter();
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.IO.MemoryMappedFiles;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -80,6 +82,44 @@ public static class DirHash
                 seekable.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="HashZip"/> of a zip file on disk, its entries inflated and hashed on up to
+    /// <paramref name="workers"/> threads at once, each through its own reader of one memory map of the file (a
+    /// FileStream re-reads its whole buffer after every seek, which is most of the cost with thousands of small
+    /// entries). Null if a name contains a newline; throws InvalidDataException for a corrupt zip.
+    /// </summary>
+    public static string? HashZipFile(string path, int workers)
+    {
+        // Shared with whoever else has the file open (it may be being flushed to disk meanwhile).
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (file.Length == 0) throw new InvalidDataException("the zip is empty");
+        using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        ZipArchive Open() => new(map.CreateViewStream(0, 0, MemoryMappedFileAccess.Read), ZipArchiveMode.Read, leaveOpen: false);
+        string[] names;
+        using (var archive = Open()) names = [.. archive.Entries.Select(e => e.FullName)];
+        var digests = new string[names.Length];
+        // Every reader parses the central directory once: worth it only with enough entries to share out.
+        workers = Math.Clamp(names.Length / 256, 1, Math.Max(1, workers));
+        try
+        {
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+            {
+                using var archive = Open();
+                var entries = archive.Entries;
+                for (var i = worker; i < entries.Count; i += workers)
+                {
+                    using var content = entries[i].Open();
+                    digests[i] = Convert.ToHexStringLower(SHA256.HashData(content));
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerException is InvalidDataException invalid)
+        {
+            ExceptionDispatchInfo.Throw(invalid);
+        }
+        return Hash1FromDigests(names.Zip(digests));
     }
 
     /// <summary>Returns the stream itself if seekable, else a buffered copy (ZipArchive Read needs seeking).</summary>

@@ -1,3 +1,4 @@
+using GitLabLite.Presenters.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -20,6 +21,15 @@ public sealed class Pagination
     public int PerPage => int.TryParse(PerPageParam, out var n) && n >= 1 ? Math.Min(n, MaxPerPage) : 20;
 
     public int Offset => (Page - 1) * PerPage;
+
+    /// <summary>This page of an already ordered list.</summary>
+    public List<T> Slice<T>(IEnumerable<T> items) => items.Skip(Offset).Take(PerPage).ToList();
+
+    /// <summary>The same page size with the page number from another parameter (a second list on one web page).</summary>
+    public Pagination WithPage(string? page) => new() { PageParam = page, PerPageParam = PerPageParam };
+
+    /// <summary>Links to this page's neighbours in a web page whose list is paged by <paramref name="param"/>.</summary>
+    public PageLinks Links(long total, string anchor, string param = "page") => new(param, Page, PerPage, total, anchor);
 
     /// <param name="baseUrl">
     /// The configured external URL (GitLab:Url): links never take their host from the request's Host header, which

@@ -18,9 +18,9 @@ public sealed class RepositoryController(RepositoryRefsFinder refs, ProjectUrls 
     public IActionResult Tags(string id, [FromQuery] Pagination pagination, [FromParams] TagListParams options)
     {
         var project = HttpContext.ProjectPermissions().Project;
-        var tags = refs.ListTags(project, options);
+        var (tags, total) = refs.ListTags(project, options, pagination.Offset, pagination.PerPage);
         var url = urls.WebUrl(project);
-        return Paginated(pagination, tags.Count, tags.Skip(pagination.Offset).Take(pagination.PerPage).Select(t => TagPresenter.Present(t, url)));
+        return Paginated(pagination, total, tags.Select(t => TagPresenter.Present(t, url)));
     }
 
     [HttpGet("projects/{id}/repository/tags/{**tagName}")]

@@ -55,16 +55,32 @@ public sealed class GitHttpController(
         var encoding = Request.Headers.ContentEncoding.ToString();
         if (encoding is not ("" or "gzip" or "x-gzip")) return Text(415, $"Unsupported Content-Encoding {encoding}");
         await using var body = encoding.Length == 0 ? Request.Body : new GZipStream(Request.Body, CompressionMode.Decompress, leaveOpen: true);
+        try
+        {
+            return await ExchangeAsync(project!, git, body);
+        }
+        catch (InvalidDataException) when (encoding.Length > 0)
+        {
+            // A gzip body that does not inflate is the client's fault; once git's answer has begun, only cutting the
+            // connection can say so.
+            if (!Response.HasStarted) return Text(400, "The request body is not valid gzip");
+            HttpContext.Abort();
+            return new EmptyResult();
+        }
+    }
+
+    private async Task<IActionResult> ExchangeAsync(Project project, GitHttpService git, Stream body)
+    {
         // A push's commands are read first, so that tags served to Go clients are held (ServedTagsGuard).
         var push = git.IsPush ? await UnlessAbortedAsync(ReceivePackRequest.ReadAsync(body, HttpContext.RequestAborted)) : null;
         if (git.IsPush && push is null)
             return HttpContext.RequestAborted.IsCancellationRequested ? new EmptyResult() : Text(413, "The push updates too many refs at once: push them in parts.");
-        var served = push is null ? null : await servedTags.PrepareAsync(project!, push.Commands, HttpContext.RequestAborted);
+        var served = push is null ? null : await servedTags.PrepareAsync(project, push.Commands, HttpContext.RequestAborted);
         StartGitResponse(git.ResultContentType);
         GitProcessResult? result;
         try
         {
-            result = await UnlessAbortedAsync(GitSmartHttp.StatelessRpcAsync(storage.PathFor(project!.FullPath), git, GitProtocol, push?.Body ?? body, Response.Body,
+            result = await UnlessAbortedAsync(GitSmartHttp.StatelessRpcAsync(storage.PathFor(project.FullPath), git, GitProtocol, push?.Body ?? body, Response.Body,
                 HttpContext.RequestAborted, served is null ? null : servedTags.HooksPath, served?.HookEnvironment));
         }
         finally
@@ -72,8 +88,8 @@ public sealed class GitHttpController(
             // Even a push cut short may have updated some refs before git was stopped.
             if (served is not null)
             {
-                await postReceive.ExecuteAsync(project!, CancellationToken.None);
-                await servedTags.CompleteAsync(project!, HttpContext.Caller().User!, served, HttpContext.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
+                await postReceive.ExecuteAsync(project, CancellationToken.None);
+                await servedTags.CompleteAsync(project, HttpContext.Caller().User!, served, HttpContext.Connection.RemoteIpAddress?.ToString(), CancellationToken.None);
             }
         }
         if (result is null) return new EmptyResult();

@@ -26,6 +26,6 @@ public sealed class DashboardController(ProjectsFinder projects) : WebController
     {
         var (page, total) = await projects.ListAsync(filter, pagination.Offset, pagination.PerPage, Ct);
         ViewData["Title"] = title;
-        return View("~/Views/Dashboard/Projects.cshtml", new ProjectListPage(title, page, total, pagination.Page, pagination.PerPage));
+        return View("~/Views/Dashboard/Projects.cshtml", new ProjectListPage(title, page, pagination.Links(total, "projects")));
     }
 }

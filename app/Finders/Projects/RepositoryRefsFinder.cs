@@ -2,29 +2,43 @@ using System.Text.RegularExpressions;
 using GitLabLite.Git;
 using GitLabLite.Models.Projects;
 using GitLabLite.Params;
+using GitLabLite.Services.Packages.Go;
 
 namespace GitLabLite.Finders.Projects;
 
 /// <summary>
-/// Tags and branches of a project's repository (GitLab's TagsFinder and BranchesFinder). Reads the bare repository
-/// on every call, so a push shows at once. A project whose repository is missing has no refs.
+/// Tags and branches of a project's repository (GitLab's TagsFinder and BranchesFinder). Tags are listed from the
+/// indexed refs snapshot (<see cref="RepositoryIndex"/>, current as soon as a push lands): each order is computed once
+/// per snapshot from remembered commit facts, and only the requested page's tags are read from the repository, so a
+/// view of a project with thousands of tags never walks them all through libgit2. Branches are read from the
+/// repository on every call. A project whose repository is missing has no refs.
 /// </summary>
-public sealed partial class RepositoryRefsFinder(RepositoryStorage storage)
+public sealed partial class RepositoryRefsFinder(RepositoryStorage storage, RepositoryIndex index)
 {
-    public IReadOnlyList<GitTag> ListTags(Project project, TagListParams options)
+    /// <summary>One page of the tags matching <paramref name="options"/>, in its order, and how many match in all.</summary>
+    public (IReadOnlyList<GitTag> Tags, int Total) ListTags(Project project, TagListParams options, int offset, int limit)
     {
-        using var repo = Open(project);
-        var tags = repo?.ListTags().Where(t => Matches(t.Name, options.Search)) ?? [];
-        var ordered = options.OrderBy switch
-        {
-            "name" => tags.Order(new TagComparer(t => t.Name, StringComparer.Ordinal)),
-            "version" => tags.Order(new TagComparer(t => t.Name, VersionComparer.Instance)),
-            _ => tags.OrderBy(t => t.Commit.Committer.When).ThenBy(t => t.Name, StringComparer.Ordinal),
-        };
-        var list = ordered.ToList();
-        if (options.Sort == "desc") list.Reverse();
-        return list;
+        var path = storage.PathFor(project.FullPath);
+        if (index.Find(project.Id, path) is not var (refs, facts)) return ([], 0);
+        List<GitRef> ordered;
+        using (var objects = new CachedGitObjects(path, facts))
+            ordered = refs.Memo($"tags\n{options.OrderBy}", () => Ordered(refs.Tags, options.OrderBy, objects));
+        var matching = string.IsNullOrEmpty(options.Search) ? ordered : ordered.Where(t => Matches(t.Name, options.Search)).ToList();
+        IEnumerable<GitRef> sorted = options.Sort == "desc" ? Enumerable.Reverse(matching) : matching;
+        var page = sorted.Skip(offset).Take(limit).ToList();
+        if (page.Count == 0) return ([], matching.Count);
+        using var repo = GitRepositoryReader.OpenOrNull(path);
+        // A tag deleted since the snapshot was taken is left out of its page rather than shown as it was.
+        return (page.Select(t => repo?.FindTag(t.Name)).OfType<GitTag>().ToList(), matching.Count);
     }
+
+    /// <summary>Ascending: the caller reverses for sort=desc, as GitLab's TagsFinder does.</summary>
+    private static List<GitRef> Ordered(IReadOnlyList<GitRef> tags, string orderBy, CachedGitObjects objects) => orderBy switch
+    {
+        "name" => tags.OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
+        "version" => tags.OrderBy(t => t.Name, VersionComparer.Instance).ToList(),
+        _ => tags.OrderBy(t => objects.FindCommit(t.CommitId)?.Committer.When ?? DateTimeOffset.MinValue).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(),
+    };
 
     public GitTag? FindTag(Project project, string name)
     {
@@ -63,11 +77,6 @@ public sealed partial class RepositoryRefsFinder(RepositoryStorage storage)
             (false, true) => name.EndsWith(term, StringComparison.OrdinalIgnoreCase),
             _ => name.Contains(term, StringComparison.OrdinalIgnoreCase),
         };
-    }
-
-    private sealed class TagComparer(Func<GitTag, string> key, IComparer<string> inner) : IComparer<GitTag>
-    {
-        public int Compare(GitTag? x, GitTag? y) => inner.Compare(x is null ? null : key(x), y is null ? null : key(y));
     }
 
     /// <summary>git's version:refname order, simplified: digit runs compare as numbers, the rest as text.</summary>

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using GitLabLite.Golang;
 
@@ -33,5 +34,54 @@ public sealed class DirHashSpec
     public void Hash1_WithNewlineInName_ReturnsNull()
     {
         Assert.IsNull(DirHash.Hash1([("a\nb", Array.Empty<byte>())]));
+    }
+
+    [TestMethod]
+    public void HashZipFile_OfThousandsOfEntriesOnSeveralThreads_IsHashZip()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            using (var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create))
+                for (var i = 0; i < 3000; i++)
+                {
+                    // Names out of byte order and duplicated once: the summary sorts them and keeps both, as dirhash does.
+                    using var w = new StreamWriter(zip.CreateEntry($"m@v1.0.0/d{i % 7}/f{(i == 2999 ? 0 : i)}.go").Open());
+                    w.Write(new string((char)('a' + i % 26), i % 500));
+                }
+            string expected;
+            using (var read = File.OpenRead(path)) expected = DirHash.HashZip(read)!;
+            Assert.AreEqual(expected, DirHash.HashZipFile(path, workers: 4));
+            Assert.AreEqual(expected, DirHash.HashZipFile(path, workers: 1));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public void HashZipFile_OfAnEmptyOrDamagedFile_ThrowsInvalidData()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            Assert.ThrowsExactly<InvalidDataException>(() => DirHash.HashZipFile(path, workers: 2));
+            using (var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create))
+                for (var i = 0; i < 600; i++)
+                {
+                    using var w = new StreamWriter(zip.CreateEntry($"m@v1.0.0/f{i}.go").Open());
+                    w.Write(new string('x', 4000));
+                }
+            // Damage the compressed data of entries in the middle (past the first local header, before the directory).
+            var bytes = File.ReadAllBytes(path);
+            for (var i = bytes.Length / 3; i < bytes.Length / 2; i++) bytes[i] ^= 0x5a;
+            File.WriteAllBytes(path, bytes);
+            Assert.ThrowsExactly<InvalidDataException>(() => DirHash.HashZipFile(path, workers: 2));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

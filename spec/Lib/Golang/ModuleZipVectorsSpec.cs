@@ -96,6 +96,16 @@ public sealed class ModuleZipVectorsSpec
         Assert.IsNull(cf.Error);
         zip.Position = 0;
         Assert.AreEqual(header["hash"], DirHash.HashZip(zip));
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, zip.ToArray());
+            Assert.AreEqual(header["hash"], DirHash.HashZipFile(file, workers: 2), "the same hash from the file on disk");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [TestMethod]

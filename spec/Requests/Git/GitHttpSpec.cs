@@ -265,4 +265,19 @@ public sealed class GitHttpSpec : RequestSpec
         var response = await Client().PostAsync($"/{project.FullPath}.git/git-upload-pack", garbage);
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [TestMethod]
+    [DataRow("git-upload-pack")]
+    [DataRow("git-receive-pack")]
+    public async Task GitRpc_WithAGzipBodyThatDoesNotInflate_Answers400(string service)
+    {
+        var (owner, token) = await CreateUserWithTokenAsync("owner");
+        var project = await ProjectFactory.CreateProjectAsync(Services, owner, "open", visibility: Visibility.Public);
+        var corrupt = new ByteArrayContent("00ffnot gzip at all"u8.ToArray());
+        corrupt.Headers.ContentType = new MediaTypeHeaderValue($"application/x-{service}-request");
+        corrupt.Headers.ContentEncoding.Add("gzip");
+        var response = await BasicClient(token).PostAsync($"/{project.FullPath}.git/{service}", corrupt);
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual("The request body is not valid gzip", (await response.Content.ReadAsStringAsync()).Trim());
+    }
 }

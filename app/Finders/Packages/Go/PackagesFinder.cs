@@ -3,6 +3,7 @@ using GitLabLite.Golang;
 using GitLabLite.Models.Packages.Go;
 using GitLabLite.Models.Projects;
 using GitLabLite.Repositories.Packages.Go;
+using GitLabLite.Services.Packages.Go;
 
 namespace GitLabLite.Finders.Packages.Go;
 
@@ -15,7 +16,7 @@ namespace GitLabLite.Finders.Packages.Go;
 /// than a second definition of a version). Versions the proxy has served are described by the version ledger, and
 /// those no longer in the refs (a deleted tag) are still listed: the proxy still serves them.
 /// </summary>
-public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions, ProjectUrls urls, RepositoryStorage storage, LedgerRepository ledger)
+public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions, ProjectUrls urls, RepositoryStorage storage, RepositoryIndex index, LedgerRepository ledger)
 {
     // A default branch with more entries than this is not searched further for nested go.mod files.
     private const int MaxTreeEntries = 100_000;
@@ -24,24 +25,10 @@ public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions,
     public async Task<IReadOnlyList<GoPackage>> ListAsync(Project project, CancellationToken ct)
     {
         var served = (await ledger.ListAsync(project.Id, ct)).ToDictionary(e => (e.ModulePath, e.Version));
-        SortedSet<string> candidates;
-        GitRefSnapshot? refs;
-        using (var git = GitRepositoryReader.OpenOrNull(storage.PathFor(project.FullPath)))
-        {
-            refs = git?.ReadRefs();
-            candidates = git is null ? [] : CandidateModules(git, refs!, urls.ModulePath(project));
-        }
+        var refs = Refs(project);
         var packages = new List<GoPackage>();
-        foreach (var modulePath in candidates)
-        {
-            using var module = modules.FindOrNull(project, modulePath);
-            if (module is null) continue;
-            foreach (var version in versions.Execute(module))
-                if (module.Source(version.Name) is { Error: null, Value: { } source })
-                    packages.Add(served.Remove((source.ModulePath, source.Version), out var entry)
-                        ? GoPackage.Of(entry, refs)
-                        : new GoPackage(project.Id, source, version.Time));
-        }
+        foreach (var (source, time) in refs is null ? [] : Tagged(project, refs))
+            packages.Add(served.Remove((source.ModulePath, source.Version), out var entry) ? GoPackage.Of(entry, refs) : new GoPackage(project.Id, source, time));
         packages.AddRange(served.Values.Select(e => GoPackage.Of(e, refs)));
         return Sorted(packages);
     }
@@ -54,9 +41,36 @@ public sealed class PackagesFinder(ModuleFinder modules, VersionFinder versions,
     {
         var served = await ledger.ListAsync(project.Id, ct);
         if (served.Count == 0) return [];
-        using var git = GitRepositoryReader.OpenOrNull(storage.PathFor(project.FullPath));
-        var refs = git?.ReadRefs();
+        var refs = Refs(project);
         return Sorted(served.Select(e => GoPackage.Of(e, refs)));
+    }
+
+    private GitRefSnapshot? Refs(Project project) => index.Find(project.Id, storage.PathFor(project.FullPath))?.Refs;
+
+    /// <summary>
+    /// Every version the project's tags give its modules, with its commit time: a pure function of the refs, so it is
+    /// computed once per snapshot. It asks the modules for sources directly rather than through their per-version
+    /// memos, which thousands of versions would fill, leaving no room for this one answer.
+    /// </summary>
+    private IReadOnlyList<(ModuleSource Source, DateTime Time)> Tagged(Project project, GitRefSnapshot refs)
+    {
+        var codeRoot = urls.ModulePath(project);
+        return refs.Memo($"packages\n{codeRoot}", () =>
+        {
+            SortedSet<string> candidates;
+            using (var git = GitRepositoryReader.OpenOrNull(storage.PathFor(project.FullPath)))
+                candidates = git is null ? [] : CandidateModules(git, refs, codeRoot);
+            var tagged = new List<(ModuleSource, DateTime)>();
+            foreach (var modulePath in candidates)
+            {
+                using var module = modules.FindOrNull(project, modulePath);
+                if (module is null) continue;
+                foreach (var version in versions.Execute(module))
+                    if (module.Code.Source(version.Name) is { Error: null, Value: { } source })
+                        tagged.Add((source, version.Time));
+            }
+            return tagged;
+        });
     }
 
     private static List<GoPackage> Sorted(IEnumerable<GoPackage> packages) => packages

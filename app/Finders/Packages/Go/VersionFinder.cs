@@ -19,10 +19,14 @@ public sealed class VersionFinder
     public byte[] ListBody(Module module) =>
         module.Memo("list-body", () => Encoding.UTF8.GetBytes(string.Concat(Names(module).Select(v => v + "\n"))));
 
-    /// <summary>Every listed version resolved (time, commit), oldest first: what pages and the package registry show.</summary>
+    /// <summary>
+    /// Every listed version resolved (time, commit), oldest first: what pages and the package registry show. Each is
+    /// resolved directly, not through <see cref="Find"/>: thousands of versions would fill the snapshot's memo with
+    /// .info answers nobody asked for, leaving no room for this list or for the proxy's own answers.
+    /// </summary>
     public IReadOnlyList<ModuleVersion> Execute(Module module) =>
         module.Memo("versions", () => Names(module)
-            .Select(name => (Name: name, Found: Find(module, name)))
+            .Select(name => (Name: name, Found: Resolved(module, module.Code.Stat(name))))
             // A listed tag that does not resolve to itself (its go.mod names another module, say) is not one of its versions.
             .Where(v => v.Found.Error is null && v.Found.Value!.Name == v.Name)
             .Select(v => v.Found.Value!)

@@ -60,7 +60,8 @@ public sealed class ModuleZipCache
 
     /// <summary>
     /// The entry under <paramref name="key"/>, made by <paramref name="create"/> when there is none: a build from git,
-    /// or a zip pulled from an upstream proxy (which shares this store, its eviction and its checks). The creator
+    /// or a file pulled from an upstream proxy (a public module's .zip, .mod or .info, which share this store, its
+    /// eviction and its checks). The creator
     /// commits the entry to the store; one creation per key runs at a time, and later callers wait for it.
     /// </summary>
     public async Task<ServiceResponse<ModuleZipEntry>> GetOrCreateAsync(string key, Func<CancellationToken, Task<ServiceResponse<ModuleZipEntry>>> create, CancellationToken ct)

@@ -252,43 +252,49 @@ public sealed class PullThroughService(
 
     private static string Address(string identity) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
 
-    /// <summary>Streams the upstream zip into <paramref name="temp"/>, hashing the file as it arrives, then its h1.</summary>
+    /// <summary>
+    /// Streams the upstream zip into <paramref name="temp"/>, hashing the file as it arrives, then its h1 (its entries
+    /// hashed on every core while the file is flushed to disk).
+    /// </summary>
     private async Task<ZipDownload> DownloadZipAsync(string modulePath, string version, string temp, Upstreams upstreams, CancellationToken ct)
     {
         var (response, from, failure) = await OpenAsync(modulePath, $"@v/{Escape(version)}.zip", upstreams);
         if (response is null) return new ZipDownload(null, null, null, failure);
         using (response)
         {
-            if (response.Content.Headers.ContentLength > MaxZipBytes)
-                return new ZipDownload(null, null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is larger than go's 500 MiB limit"));
+            var tooLarge = PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is larger than go's 500 MiB limit");
+            if (response.Content.Headers.ContentLength > MaxZipBytes) return new ZipDownload(null, null, null, tooLarge);
             var sha256 = "";
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
             {
-                await using (var body = await response.Content.ReadAsStreamAsync(ct))
-                await using (var output = new DigestingStream(file, hex => sha256 = hex, leaveInnerOpen: true))
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                await using var output = new DigestingStream(file, hex => sha256 = hex, leaveInnerOpen: true);
+                var buffer = new byte[1 << 18];
+                long total = 0;
+                int n;
+                while ((n = await body.ReadAsync(buffer, ct)) > 0)
                 {
-                    var buffer = new byte[1 << 18];
-                    long total = 0;
-                    int n;
-                    while ((n = await body.ReadAsync(buffer, ct)) > 0)
-                    {
-                        if ((total += n) > MaxZipBytes)
-                            return new ZipDownload(null, null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is larger than go's 500 MiB limit"));
-                        await output.WriteAsync(buffer.AsMemory(0, n), ct);
-                    }
+                    if ((total += n) > MaxZipBytes) return new ZipDownload(null, null, null, tooLarge);
+                    await output.WriteAsync(buffer.AsMemory(0, n), ct);
                 }
-                await file.FlushAsync(ct);
-                file.Flush(flushToDisk: true);
             }
+            var durable = Task.Run(() =>
+            {
+                using var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+                file.Flush(flushToDisk: true);
+            }, CancellationToken.None);
             try
             {
-                await using var zip = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                var h1 = DirHash.HashZip(zip) ?? throw new InvalidDataException("an entry name contains a newline");
+                var h1 = DirHash.HashZipFile(temp, Environment.ProcessorCount) ?? throw new InvalidDataException("an entry name contains a newline");
                 return new ZipDownload(h1, sha256, from, null);
             }
             catch (InvalidDataException e)
             {
                 return new ZipDownload(null, null, null, PullThroughResult.Error(502, $"{from}: {modulePath}@{version}.zip is not a valid zip: {e.Message}"));
+            }
+            finally
+            {
+                await durable;
             }
         }
     }
