@@ -15,20 +15,20 @@ public sealed class MembersController(
 {
     [HttpGet("projects/{id}/members")]
     [AuthorizeProject]
-    public Task<IActionResult> ProjectIndex(string id, [FromQuery] Pagination pagination) => IndexAsync(ProjectSource(), pagination);
+    public Task<IActionResult> ProjectIndex(string id, [FromQuery] Pagination pagination) => IndexAsync(ProjectSource(), pagination, inherited: false);
 
     [HttpGet("groups/{id}/members")]
     [AuthorizeGroup]
-    public Task<IActionResult> GroupIndex(string id, [FromQuery] Pagination pagination) => IndexAsync(GroupSource(), pagination);
+    public Task<IActionResult> GroupIndex(string id, [FromQuery] Pagination pagination) => IndexAsync(GroupSource(), pagination, inherited: false);
 
     /// <summary>Direct and inherited (ancestor group) members, each user once with the highest level.</summary>
     [HttpGet("projects/{id}/members/all")]
     [AuthorizeProject]
-    public Task<IActionResult> ProjectAll(string id, [FromQuery] Pagination pagination) => AllAsync(ProjectSource(), pagination);
+    public Task<IActionResult> ProjectAll(string id, [FromQuery] Pagination pagination) => IndexAsync(ProjectSource(), pagination, inherited: true);
 
     [HttpGet("groups/{id}/members/all")]
     [AuthorizeGroup]
-    public Task<IActionResult> GroupAll(string id, [FromQuery] Pagination pagination) => AllAsync(GroupSource(), pagination);
+    public Task<IActionResult> GroupAll(string id, [FromQuery] Pagination pagination) => IndexAsync(GroupSource(), pagination, inherited: true);
 
     [HttpGet("projects/{id}/members/{userId}")]
     [AuthorizeProject]
@@ -70,15 +70,9 @@ public sealed class MembersController(
     [AuthorizeGroup]
     public Task<IActionResult> GroupDestroy(string id, string userId) => DestroyAsync(GroupSource(), userId);
 
-    private async Task<IActionResult> IndexAsync(Source source, Pagination pagination)
+    private async Task<IActionResult> IndexAsync(Source source, Pagination pagination, bool inherited)
     {
-        var (page, total) = await members.ListAsync(source.Key, pagination.Offset, pagination.PerPage, Ct);
-        return Paginated(pagination, total, page.Select(presenter.Present));
-    }
-
-    private async Task<IActionResult> AllAsync(Source source, Pagination pagination)
-    {
-        var (page, total) = await members.ListAllAsync(source.Key, pagination.Offset, pagination.PerPage, Ct);
+        var (page, total) = await members.ListAsync(source.Key, inherited, pagination.Offset, pagination.PerPage, Ct);
         return Paginated(pagination, total, page.Select(presenter.Present));
     }
 

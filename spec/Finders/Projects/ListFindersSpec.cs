@@ -100,18 +100,18 @@ public sealed class ListFindersSpec : RequestSpec
         await ProjectFactory.AddMemberAsync(Services, _deep, _member, AccessLevel.Maintainer);
         await Get<MemberRepository>().CreateAsync("Namespace", _subgroup.Id, _admin.Id, AccessLevel.Guest, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), Ct);
 
-        var (direct, directTotal) = await members.ListAsync(MemberSource.Project(_deep.Id), 0, 20, Ct);
+        var (direct, directTotal) = await members.ListAsync(MemberSource.Project(_deep.Id), inherited: false, 0, 20, Ct);
         Assert.AreEqual(2, directTotal);
         Assert.AreEqual("stranger:20 member:40", Describe(direct), "in membership order");
 
-        var (all, allTotal) = await members.ListAllAsync(MemberSource.Project(_deep.Id), 0, 20, Ct);
+        var (all, allTotal) = await members.ListAsync(MemberSource.Project(_deep.Id), inherited: true, 0, 20, Ct);
         Assert.AreEqual(3, allTotal, "the expired Guest of sub is left out");
         Assert.AreEqual("owner:50 member:40 stranger:20", Describe(all), "member's direct Maintainer beats the inherited Developer");
 
-        var (personal, _) = await members.ListAllAsync(MemberSource.Project(_personal.Id), 0, 20, Ct);
+        var (personal, _) = await members.ListAsync(MemberSource.Project(_personal.Id), inherited: true, 0, 20, Ct);
         Assert.AreEqual("member:50", Describe(personal), "the personal namespace's owner as its direct Owner; nothing inherited");
 
-        var (groupAll, groupAllTotal) = await members.ListAllAsync(MemberSource.Group(_subgroup.Id), 0, 20, Ct);
+        var (groupAll, groupAllTotal) = await members.ListAsync(MemberSource.Group(_subgroup.Id), inherited: true, 0, 20, Ct);
         Assert.AreEqual(2, groupAllTotal, "sub has no unexpired member of its own; top's two are inherited");
         Assert.AreEqual("owner:50 member:30", Describe(groupAll));
 
